@@ -1,0 +1,43 @@
+/// The outcome of asking a `LineReader` for one line of input.
+public enum ReadResult: Equatable, Sendable {
+    /// A line of input, without its line terminator.
+    case line(String)
+    /// Ctrl-C: the line being typed was discarded; the caller should prompt again.
+    case interrupted
+    /// End of input: Ctrl-D on an empty line, or the end of a pipe or file.
+    case endOfFile
+}
+
+/// A source of input lines: the libedit editor on a terminal, or a plain reader on a pipe.
+public protocol LineReader: AnyObject {
+    /// Reads one line, showing `prompt` first when the reader draws prompts.
+    ///
+    /// The prompt may contain `\n`; readers that draw prompts print the lines before the last one
+    /// themselves and edit on the last one.
+    func readLine(prompt: String) -> ReadResult
+
+    /// Records `line` in the history (and its file), when the reader keeps one.
+    func addHistory(_ line: String)
+}
+
+/// What Tab completion offers: replace the `replacing` characters before the cursor with one of `candidates`.
+///
+/// `replacing` counts Swift `Character`s (grapheme clusters) of the text before the cursor. A unique
+/// candidate replaces them outright; with several, their common prefix is inserted when it extends
+/// what was typed, and the choices are listed below the line. Candidates are inserted as given: add a
+/// trailing space to a candidate yourself when a finished word should be followed by one.
+public struct Completion: Sendable, Equatable {
+    /// How many characters before the cursor a chosen candidate replaces.
+    public var replacing: Int
+    /// The possible replacements, in the order in which to list them.
+    public var candidates: [String]
+
+    /// Creates a completion that replaces `replacing` characters before the cursor by one of `candidates`.
+    public init(replacing: Int, candidates: [String]) {
+        self.replacing = replacing
+        self.candidates = candidates
+    }
+
+    /// Nothing to complete: Tab beeps.
+    public static let none = Completion(replacing: 0, candidates: [])
+}

@@ -1,0 +1,86 @@
+/// A named piece of source text (a script file, a preset or one REPL entry) with its line table.
+public final class SourceFile: Sendable {
+    /// The name shown in diagnostics (`klarna.plan`), or nil for REPL input.
+    public let name: String?
+    /// The text, with invalid UTF-8 already repaired to U+FFFD.
+    public let text: String
+    /// The UTF-8 bytes of `text`.
+    public let bytes: [UInt8]
+    /// The byte offset where each line starts.
+    public let lineStarts: [Int]
+    /// The line number of the first line (REPL entries and snippets may start later than 1).
+    public let firstLine: Int
+
+    /// Creates a source file from text.
+    public init(name: String?, text: String, firstLine: Int = 1) {
+        self.name = name
+        self.text = text
+        self.firstLine = firstLine
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 10 {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    /// Creates a source file from raw bytes, repairing invalid UTF-8.
+    public convenience init(name: String?, bytes: [UInt8]) {
+        self.init(name: name, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The zero-based line index that contains a byte offset.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The one-based line and column (in characters) of a byte offset.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let index = lineIndex(of: offset)
+        let start = lineStarts[index]
+        let clamped = max(start, min(offset, bytes.count))
+        let column = String(decoding: bytes[start..<clamped], as: UTF8.self).count + 1
+        return (index + firstLine, column)
+    }
+
+    /// The text of the zero-based line `index`, without its newline.
+    public func lineText(_ index: Int) -> String {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 13 { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The source text covered by a span.
+    public func text(of span: SourceSpan) -> String {
+        let start = max(0, min(span.start, bytes.count))
+        let end = max(start, min(span.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A range of UTF-8 byte offsets in one source file.
+public struct SourceSpan: Sendable, Equatable, Hashable {
+    /// The first byte.
+    public var start: Int
+    /// One past the last byte.
+    public var end: Int
+
+    /// Creates a span.
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest span covering both.
+    public func merged(with other: SourceSpan) -> SourceSpan {
+        SourceSpan(start: min(start, other.start), end: max(end, other.end))
+    }
+}

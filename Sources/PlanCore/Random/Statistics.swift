@@ -1,0 +1,253 @@
+/// Summary statistics of samples; NaN and infinite samples are excluded and counted as failures.
+///
+/// Percentiles follow numpy's default ("linear"): for a share `p` of `n` sorted values `x[0…n−1]`,
+/// with `h = (n − 1) p`, the percentile is `x[⌊h⌋] + (h − ⌊h⌋) (x[⌊h⌋ + 1] − x[⌊h⌋])`, so p5, p50 and
+/// p95 agree with `np.percentile(v, [5, 50, 95])` on the finite samples. All figures other than
+/// `failures` describe the `count` finite samples; with none they are NaN.
+public struct SampleSummary: Sendable {
+    /// The mean of the finite samples.
+    public let mean: Double
+    /// The 5th percentile (linear interpolation between order statistics).
+    public let p5: Double
+    /// The median (linear interpolation between order statistics).
+    public let p50: Double
+    /// The 95th percentile (linear interpolation between order statistics).
+    public let p95: Double
+    /// The share of finite samples below zero.
+    public let probabilityBelowZero: Double
+    /// The number of finite samples.
+    public let count: Int
+    /// The number of samples that were NaN or infinite (failed evaluations), not included in the figures.
+    public let failures: Int
+    /// The smallest finite sample.
+    public let min: Double
+    /// The largest finite sample.
+    public let max: Double
+    /// The finite samples, in no particular order, kept for histograms.
+    private let values: ArraySlice<Double>
+
+    /// Creates a summary from its figures and the finite samples it describes.
+    init(
+        mean: Double, percentiles: (Double, Double, Double), probabilityBelowZero: Double, failures: Int,
+        range: (min: Double, max: Double), values: ArraySlice<Double>
+    ) {
+        self.mean = mean
+        (p5, p50, p95) = percentiles
+        self.probabilityBelowZero = probabilityBelowZero
+        self.count = values.count
+        self.failures = failures
+        self.min = range.min
+        self.max = range.max
+        self.values = values
+    }
+
+    /// Returns the counts of finite samples in `bins` equal-width bins from `min` to `max`.
+    ///
+    /// Each bin holds its left edge; the last also holds `max`. When every sample is equal they all
+    /// fall in the first bin. Returns an empty array when bins <= 0.
+    public func histogram(bins: Int) -> [Int] {
+        histogram(bins: bins, from: min, to: max)
+    }
+
+    /// Returns the counts of finite samples in `bins` equal-width bins from `low` to `high`.
+    ///
+    /// Samples outside `low…high` are not counted (so a histogram of the 1st–99th percentile range
+    /// drops the far tails). When low == high, samples equal to it fall in the first bin. Returns an
+    /// empty array when bins <= 0, and all zeros when the range is not finite or low > high.
+    public func histogram(bins: Int, from low: Double, to high: Double) -> [Int] {
+        guard bins > 0 else {
+            return []
+        }
+        var counts = [Int](repeating: 0, count: bins)
+        guard low.isFinite, high.isFinite, low <= high else {
+            return counts
+        }
+        let width = high - low
+        let scale = Double(bins)
+        for value in values where value >= low && value <= high {
+            let position = width > 0 ? (value - low) / width * scale : 0
+            counts[Swift.min(Int(position), bins - 1)] += 1
+        }
+        return counts
+    }
+}
+
+/// Returns the summary statistics of `samples`, reordering them (O(n): no full sort).
+///
+/// Non-finite samples (NaN, ±∞) move to the end and count as failures; the percentiles come from a
+/// multi-target quickselect (introselect: median-of-three Hoare partitions, falling back to a sort of
+/// the remaining range if the partitions degrade). The summary keeps the finite prefix of `samples` for
+/// `histogram`, sharing its storage, so mutating `samples` afterwards copies it once.
+public func summarize(_ samples: inout [Double]) -> SampleSummary {
+    let total = samples.count
+    let count = samples.withUnsafeMutableBufferPointer { buffer in
+        OrderStatistics.moveFiniteToFront(buffer)
+    }
+    guard count > 0 else {
+        return SampleSummary(
+            mean: .nan, percentiles: (.nan, .nan, .nan), probabilityBelowZero: .nan, failures: total,
+            range: (.nan, .nan), values: samples[0..<0]
+        )
+    }
+    let shares = [0.05, 0.5, 0.95]
+    let positions = shares.map { share in
+        OrderStatistics.position(share, count)
+    }
+    var targets: [Int] = []
+    for (index, fraction) in positions {
+        targets.append(index)
+        if fraction > 0 {
+            targets.append(index + 1)
+        }
+    }
+    targets = Array(Set(targets)).sorted()
+    let (sum, range, negatives) = samples.withUnsafeMutableBufferPointer { buffer in
+        let finite = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+        OrderStatistics.select(finite, targets)
+        return OrderStatistics.moments(UnsafeBufferPointer(finite))
+    }
+    let percentiles = positions.map { index, fraction in
+        fraction > 0 ? OrderStatistics.interpolate(samples[index], samples[index + 1], fraction) : samples[index]
+    }
+    return SampleSummary(
+        mean: sum / Double(count), percentiles: (percentiles[0], percentiles[1], percentiles[2]),
+        probabilityBelowZero: Double(negatives) / Double(count), failures: total - count, range: range,
+        values: samples[0..<count]
+    )
+}
+
+/// Helpers of `summarize`: partitioning out non-finite values, one-pass moments, and selection.
+enum OrderStatistics {
+    /// Moves the finite values to the front (in some order) and returns how many there are.
+    static func moveFiniteToFront(_ buffer: UnsafeMutableBufferPointer<Double>) -> Int {
+        var write = 0
+        for read in buffer.indices where buffer[read].isFinite {
+            buffer.swapAt(write, read)
+            write += 1
+        }
+        return write
+    }
+
+    /// Returns the sum, the range and the number of negative values, in one pass with four accumulators.
+    static func moments(
+        _ values: UnsafeBufferPointer<Double>
+    ) -> (sum: Double, range: (min: Double, max: Double), negatives: Int) {
+        var sums = SIMD4<Double>(repeating: 0)
+        var lows = SIMD4<Double>(repeating: .infinity)
+        var highs = SIMD4<Double>(repeating: -.infinity)
+        var negatives = SIMD4<Int64>(repeating: 0)
+        var index = 0
+        while index + 4 <= values.count {
+            let chunk = SIMD4(values[index], values[index + 1], values[index + 2], values[index + 3])
+            sums += chunk
+            lows = pointwiseMin(lows, chunk)
+            highs = pointwiseMax(highs, chunk)
+            negatives.replace(with: negatives &+ 1, where: chunk .< 0)
+            index += 4
+        }
+        var sum = (sums[0] + sums[1]) + (sums[2] + sums[3])
+        var low = lows.min()
+        var high = highs.max()
+        var negative = Int(negatives.wrappedSum())
+        while index < values.count {
+            let value = values[index]
+            sum += value
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+            negative += value < 0 ? 1 : 0
+            index += 1
+        }
+        return (sum, (low, high), negative)
+    }
+
+    /// Returns `(⌊h⌋, h − ⌊h⌋)` for `h = (n − 1) · share`, clamped to the last index.
+    static func position(_ share: Double, _ count: Int) -> (index: Int, fraction: Double) {
+        let h = Double(count - 1) * share
+        let index = Swift.min(Int(h), count - 1)
+        return index == count - 1 ? (index, 0) : (index, h - Double(index))
+    }
+
+    /// Interpolates between neighbouring order statistics as numpy does (from the nearer end, for symmetry).
+    static func interpolate(_ below: Double, _ above: Double, _ fraction: Double) -> Double {
+        let difference = above - below
+        return fraction >= 0.5 ? above - difference * (1 - fraction) : below + difference * fraction
+    }
+
+    /// Rearranges `values` so that each index in `targets` (sorted, distinct) holds the value a sort would put there.
+    ///
+    /// Everything before such an index is <= it and everything after is >=. Ranges of 24 or fewer
+    /// values are insertion-sorted; past a depth of about 2 log₂ n partitions a range is sorted instead.
+    static func select(_ values: UnsafeMutableBufferPointer<Double>, _ targets: [Int]) {
+        guard values.count > 1, !targets.isEmpty else {
+            return
+        }
+        let depthLimit = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 4
+        var work = [(low: 0, high: values.count, first: 0, end: targets.count, depth: 0)]
+        while let task = work.popLast() {
+            let (low, high) = (task.low, task.high)
+            if high - low <= 24 {
+                insertionSort(values, low, high)
+                continue
+            }
+            if task.depth >= depthLimit {
+                var range = UnsafeMutableBufferPointer(rebasing: values[low..<high])
+                range.sort()
+                continue
+            }
+            let split = partition(values, low, high)
+            var middle = task.first
+            while middle < task.end && targets[middle] <= split {
+                middle += 1
+            }
+            if middle > task.first {
+                work.append((low, split + 1, task.first, middle, task.depth + 1))
+            }
+            if task.end > middle {
+                work.append((split + 1, high, middle, task.end, task.depth + 1))
+            }
+        }
+    }
+
+    /// Partitions `low..<high` (at least 3 values) around the median of its first, middle and last values.
+    ///
+    /// Hoare's scheme with the pivot moved to `low`: returns `j` in `low..<high − 1` with every value in
+    /// `low...j` <= every value in `j + 1..<high`. Equal values are split between both sides.
+    static func partition(_ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int) -> Int {
+        let middle = low + (high - low) / 2
+        let last = high - 1
+        let (a, b, c) = (values[low], values[middle], values[last])
+        let median = (a < b) ? (b < c ? middle : (a < c ? last : low)) : (a < c ? low : (b < c ? last : middle))
+        values.swapAt(low, median)
+        let pivot = values[low]
+        var i = low - 1
+        var j = high
+        while true {
+            repeat {
+                i += 1
+            } while values[i] < pivot
+            repeat {
+                j -= 1
+            } while values[j] > pivot
+            if i >= j {
+                return j
+            }
+            values.swapAt(i, j)
+        }
+    }
+
+    /// Sorts `low..<high` by insertion.
+    static func insertionSort(_ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int) {
+        guard high - low > 1 else {
+            return
+        }
+        for index in (low + 1)..<high {
+            let value = values[index]
+            var hole = index
+            while hole > low && values[hole - 1] > value {
+                values[hole] = values[hole - 1]
+                hole -= 1
+            }
+            values[hole] = value
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// An expression with its place in the source.
+public struct Expr: Sendable {
+    /// What the expression is.
+    public var kind: ExprKind
+    /// Where it is.
+    public var span: SourceSpan
+
+    /// Creates an expression.
+    public init(_ kind: ExprKind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// Binary operators, in chains of one precedence level.
+public enum BinaryOp: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case power = "^"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and, or
+}
+
+/// One link of an operator chain: `op rhs`.
+public struct ChainLink: Sendable {
+    /// The operator.
+    public var op: BinaryOp
+    /// Where the operator is.
+    public var opSpan: SourceSpan
+    /// The right operand.
+    public var rhs: Expr
+
+    /// Creates a link.
+    public init(op: BinaryOp, opSpan: SourceSpan, rhs: Expr) {
+        self.op = op
+        self.opSpan = opSpan
+        self.rhs = rhs
+    }
+}
+
+/// A field of a record literal.
+public struct RecordEntry: Sendable {
+    /// The key.
+    public var key: String
+    /// Where the key is.
+    public var keySpan: SourceSpan
+    /// The value.
+    public var value: Expr
+
+    /// Creates an entry.
+    public init(key: String, keySpan: SourceSpan, value: Expr) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
+}
+
+/// The kinds of expression.
+///
+/// Operators of one precedence level form a flat chain (`a + b - c` is one node), so a long sum is
+/// evaluated in a loop and never nests deeply.
+public indirect enum ExprKind: Sendable {
+    /// A number in base units with its unit (`42`, `$55k`, `25%`, `11 min`, a bare unit name).
+    case number(Double, Unit)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A string literal.
+    case string(String)
+    /// A reference to a cell or a function parameter.
+    case name(String)
+    /// Negation (`-x`), written an odd number of times.
+    case negate(Expr)
+    /// `not x`.
+    case not(Expr)
+    /// A chain of operators of one precedence level, applied left to right.
+    case chain(Expr, [ChainLink])
+    /// `a ^ b` (right associative).
+    case power(Expr, Expr)
+    /// A call `name(args)`.
+    case call(String, SourceSpan, [Expr])
+    /// A field read `expr.field`.
+    case field(Expr, String, SourceSpan)
+    /// A record literal.
+    case record([RecordEntry])
+    /// `if c then a else b`.
+    case conditional(Expr, Expr, Expr)
+    /// `expr in unit`: the value of `expr`, shown in `unit`.
+    case convert(Expr, Unit, SourceSpan)
+    /// `a to b`: the distribution with that 90% interval.
+    case interval(Expr, Expr)
+}
+
+/// A statement of the language.
+public struct Statement: Sendable {
+    /// What the statement does.
+    public enum Kind: Sendable {
+        /// `name = expr`.
+        case define(String, SourceSpan, Expr)
+        /// `name.field = expr`.
+        case defineField(String, SourceSpan, String, SourceSpan, Expr)
+        /// `f(x, y) = expr`.
+        case defineFunction(String, SourceSpan, [String], Expr)
+        /// A bare expression: show its value.
+        case show(Expr)
+        /// `print a, "text", …`.
+        case print([Expr])
+        /// `assert cond ["message"]`.
+        case assert(Expr, String?)
+        /// `alert "message" when cond`.
+        case alert(String, Expr)
+        /// `watch a, b`.
+        case watch([(String, SourceSpan)])
+        /// `use "preset-or-file"`.
+        case use(String)
+        /// `delete name`.
+        case delete(String, SourceSpan)
+        /// A `:command` line (raw text, colon included).
+        case command(String)
+    }
+
+    /// What it does.
+    public var kind: Kind
+    /// The whole statement.
+    public var span: SourceSpan
+    /// The `##` lines directly above it.
+    public var doc: [String]
+    /// The file it is in.
+    public var file: SourceFile
+    /// Every name it uses, in source order (function parameters and unit words included as written).
+    public var references: [Expr.Reference] = []
+    /// True when it contains `a to b`.
+    public var hasInterval = false
+
+    /// Creates a statement.
+    public init(kind: Kind, span: SourceSpan, doc: [String], file: SourceFile) {
+        self.kind = kind
+        self.span = span
+        self.doc = doc
+        self.file = file
+    }
+
+    /// The statement's source text.
+    public var text: String { file.text(of: span) }
+}

@@ -1,0 +1,292 @@
+/// Splits source text into tokens, one at a time.
+///
+/// A newline ends a statement unless a bracket is open or the line ends with a binary operator
+/// (then the statement continues on the next line). `#` starts a comment; `##` is documentation.
+/// A line whose first character is `:` (outside brackets) is a command.
+public struct Lexer: Sendable {
+    private let bytes: [UInt8]
+    private var position: Int
+    private var depth = 0
+    private var lastContinues = false
+    private var atLineStart = true
+
+    /// Creates a lexer over a source file.
+    public init(_ file: SourceFile, from offset: Int = 0) {
+        self.bytes = file.bytes
+        self.position = offset
+    }
+
+    /// The bracket depth after the last token (open `(` and `{`).
+    public var openBrackets: Int { depth }
+    /// True when the last token asks for the statement to continue (a binary operator).
+    public var endsWithOperator: Bool { lastContinues }
+
+    /// The next token, or an error for a character the language does not know.
+    public mutating func next() throws(EvalError) -> Token {
+        while true {
+            skipBlanks()
+            guard position < bytes.count else { return Token(.end, SourceSpan(start: bytes.count, end: bytes.count)) }
+            let start = position
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") {
+                position += 1
+                if depth > 0 || lastContinues { continue }
+                atLineStart = true
+                return Token(.newline, SourceSpan(start: start, end: start + 1))
+            }
+            if byte == UInt8(ascii: "#") {
+                if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "#"), depth == 0 {
+                    let end = lineEnd(from: position)
+                    let text = String(decoding: bytes[(position + 2)..<end], as: UTF8.self)
+                    position = end
+                    return Token(.doc(trimmed(text)), SourceSpan(start: start, end: end))
+                }
+                position = lineEnd(from: position)
+                continue
+            }
+            let lineStart = atLineStart
+            atLineStart = false
+            if byte == UInt8(ascii: ":") && lineStart && depth == 0 {
+                let end = lineEnd(from: position)
+                let text = String(decoding: bytes[position..<end], as: UTF8.self)
+                position = end
+                lastContinues = false
+                return Token(.command(trimmed(text)), SourceSpan(start: start, end: end))
+            }
+            let token = try scan(byte, start: start)
+            lastContinues = continues(token)
+            return token
+        }
+    }
+
+    private mutating func scan(_ byte: UInt8, start: Int) throws(EvalError) -> Token {
+        if isDigit(byte) || (byte == UInt8(ascii: ".") && position + 1 < bytes.count && isDigit(bytes[position + 1])) {
+            return try number(start: start)
+        }
+        if isIdentifierStart(byte) {
+            while position < bytes.count && isIdentifierPart(bytes[position]) { position += 1 }
+            if let keyword = Keyword.match(bytes, start, position) {
+                return Token(.keyword(keyword), SourceSpan(start: start, end: position))
+            }
+            let name = String(decoding: bytes[start..<position], as: UTF8.self)
+            return Token(.identifier(name), SourceSpan(start: start, end: position))
+        }
+        if byte == UInt8(ascii: "\"") { return try string(start: start) }
+        position += 1
+        func span(_ end: Int) -> SourceSpan { SourceSpan(start: start, end: end) }
+        let nextByte: UInt8 = position < bytes.count ? bytes[position] : 0
+        switch byte {
+        case UInt8(ascii: ";"):
+            return Token(.newline, span(position))
+        case UInt8(ascii: "$"): return Token(.dollar, span(position))
+        case UInt8(ascii: "+"): return Token(.symbol(.plus), span(position))
+        case UInt8(ascii: "-"): return Token(.symbol(.minus), span(position))
+        case UInt8(ascii: "*"): return Token(.symbol(.star), span(position))
+        case UInt8(ascii: "/"): return Token(.symbol(.slash), span(position))
+        case UInt8(ascii: "^"): return Token(.symbol(.caret), span(position))
+        case UInt8(ascii: "%"): return Token(.symbol(.percent), span(position))
+        case UInt8(ascii: ","): return Token(.symbol(.comma), span(position))
+        case UInt8(ascii: ":"): return Token(.symbol(.colon), span(position))
+        case UInt8(ascii: "."): return Token(.symbol(.dot), span(position))
+        case UInt8(ascii: "("), UInt8(ascii: "{"):
+            depth += 1
+            return Token(.symbol(byte == UInt8(ascii: "(") ? .leftParen : .leftBrace), span(position))
+        case UInt8(ascii: ")"), UInt8(ascii: "}"):
+            depth = max(0, depth - 1)
+            return Token(.symbol(byte == UInt8(ascii: ")") ? .rightParen : .rightBrace), span(position))
+        case UInt8(ascii: "="):
+            if nextByte == UInt8(ascii: "=") {
+                position += 1
+                return Token(.symbol(.equal), span(position))
+            }
+            return Token(.symbol(.assign), span(position))
+        case UInt8(ascii: "!"):
+            if nextByte == UInt8(ascii: "=") {
+                position += 1
+                return Token(.symbol(.notEqual), span(position))
+            }
+        case UInt8(ascii: "<"), UInt8(ascii: ">"):
+            let less = byte == UInt8(ascii: "<")
+            if nextByte == UInt8(ascii: "=") {
+                position += 1
+                return Token(.symbol(less ? .lessEqual : .greaterEqual), span(position))
+            }
+            return Token(.symbol(less ? .less : .greater), span(position))
+        default: break
+        }
+        // Report the whole (possibly multi-byte) character.
+        var end = position
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let char = String(decoding: bytes[start..<end], as: UTF8.self)
+        position = end
+        let shown = char == "\u{FFFD}" ? "an invalid UTF-8 byte" : "`\(char)`"
+        throw EvalError("unexpected character: \(shown)", span: span(end))
+    }
+
+    private mutating func number(start: Int) throws(EvalError) -> Token {
+        // Fast path (Clinger): up to 15 significant digits and a small decimal exponent are exact in a double.
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var fractionDigits = 0
+        var exact = true
+        var seenDot = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if isDigit(byte) {
+                if significant < 15 {
+                    mantissa = mantissa * 10 + UInt64(byte - 48)
+                    if mantissa > 0 { significant += 1 }
+                    if seenDot { fractionDigits += 1 }
+                } else {
+                    exact = false
+                }
+            } else if byte == UInt8(ascii: "_") && !seenDot {
+                // A digit separator (`1_000`).
+            } else if byte == UInt8(ascii: ".") && !seenDot && position + 1 < bytes.count && isDigit(bytes[position + 1]) {
+                seenDot = true
+            } else {
+                break
+            }
+            position += 1
+        }
+        var exponent = 0
+        if position < bytes.count && (bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")) {
+            var look = position + 1
+            var negative = false
+            if look < bytes.count && (bytes[look] == UInt8(ascii: "-") || bytes[look] == UInt8(ascii: "+")) {
+                negative = bytes[look] == UInt8(ascii: "-")
+                look += 1
+            }
+            if look < bytes.count && isDigit(bytes[look]) {
+                position = look
+                while position < bytes.count && isDigit(bytes[position]) {
+                    exponent = min(exponent * 10 + Int(bytes[position] - 48), 100_000)
+                    position += 1
+                }
+                if negative { exponent = -exponent }
+            }
+        }
+        var value: Double
+        let decimalExponent = exponent - fractionDigits
+        if exact && decimalExponent >= -22 && decimalExponent <= 22 {
+            value = Double(mantissa)
+            let scale = Self.powersOfTen[abs(decimalExponent)]
+            value = decimalExponent < 0 ? value / scale : value * scale
+        } else {
+            let text = String(decoding: bytes[start..<position].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+            guard let parsed = Double(text) else {
+                throw EvalError("malformed number", span: SourceSpan(start: start, end: position))
+            }
+            value = parsed
+        }
+        if position < bytes.count {
+            let scale: Double? =
+                switch bytes[position] {
+                case UInt8(ascii: "k"): 1e3
+                case UInt8(ascii: "M"): 1e6
+                case UInt8(ascii: "B"): 1e9
+                default: nil
+                }
+            if let scale, position + 1 >= bytes.count || !isIdentifierPart(bytes[position + 1]) {
+                value *= scale
+                position += 1
+            }
+        }
+        var percent = false
+        if position < bytes.count && bytes[position] == UInt8(ascii: "%") {
+            percent = true
+            value /= 100
+            position += 1
+        }
+        if position < bytes.count && isIdentifierStart(bytes[position]) {
+            var end = position
+            while end < bytes.count && isIdentifierPart(bytes[end]) { end += 1 }
+            let word = String(decoding: bytes[position..<end], as: UTF8.self)
+            if Unit.Atom(word: word) == nil && !["per", "to", "in", "and", "or", "then", "else"].contains(word) {
+                throw EvalError(
+                    "unknown number suffix `\(word)`", span: SourceSpan(start: position, end: end),
+                    hint: "scale suffixes are k, M and B (`2.3M`); put a space before a unit (`5 min`)")
+            }
+        }
+        return Token(.number(value, percent: percent), SourceSpan(start: start, end: position))
+    }
+
+    private static let powersOfTen: [Double] = {
+        var powers: [Double] = [1]
+        for _ in 1...22 { powers.append((powers.last ?? 1) * 10) }
+        return powers
+    }()
+
+    private mutating func string(start: Int) throws(EvalError) -> Token {
+        position += 1
+        var text: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return Token(.string(String(decoding: text, as: UTF8.self)), SourceSpan(start: start, end: position))
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\") && position + 1 < bytes.count {
+                position += 1
+                let escaped = bytes[position]
+                text.append(escaped == UInt8(ascii: "n") ? 10 : escaped == UInt8(ascii: "t") ? 9 : escaped)
+            } else {
+                text.append(byte)
+            }
+            position += 1
+        }
+        throw EvalError("unterminated string", span: SourceSpan(start: start, end: position))
+    }
+
+    private mutating func skipBlanks() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 13 {
+                position += 1
+            } else if byte == UInt8(ascii: "\\") && position + 1 < bytes.count && bytes[position + 1] == 10 {
+                position += 2
+            } else {
+                return
+            }
+        }
+    }
+
+    private func lineEnd(from offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return end
+    }
+
+    private func continues(_ token: Token) -> Bool {
+        switch token.kind {
+        case .symbol(let symbol):
+            switch symbol {
+            case .rightParen, .rightBrace, .percent, .dot: return false
+            default: return true
+            }
+        case .keyword(let word):
+            switch word {
+            case .per, .to, .and, .or, .not, .then, .else, .when, .if, .in: return true
+            default: return false
+            }
+        case .dollar: return true
+        default: return false
+        }
+    }
+
+    private func trimmed(_ text: String) -> String {
+        var scalars = Substring(text)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+@inline(__always) private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+@inline(__always) private func isIdentifierStart(_ byte: UInt8) -> Bool {
+    (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+}
+
+@inline(__always) private func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }

@@ -1,0 +1,315 @@
+/// Expression parsing, one function per precedence level (see the grammar on `Parser`).
+extension Parser {
+    /// Parses a whole expression (the `conversion` level).
+    public mutating func expression() throws(EvalError) -> Expr {
+        let start = try peek().span
+        try enter(start)
+        defer { leave() }
+        return try conversion()
+    }
+
+    mutating func conversion() throws(EvalError) -> Expr {
+        var expr = try conditional()
+        while let keyword = try matchKeyword(.in) {
+            let unitStart = try peek().span
+            let unit = try unitExpression()
+            let unitSpan = unitStart.merged(with: SourceSpan(start: previousEnd, end: previousEnd))
+            expr = Expr(.convert(expr, unit, unitSpan), expr.span.merged(with: keyword.span).merged(with: unitSpan))
+        }
+        return expr
+    }
+
+    mutating func conditional() throws(EvalError) -> Expr {
+        guard let ifToken = try matchKeyword(.if) else { return try disjunction() }
+        let condition = try expression()
+        guard try matchKeyword(.then) != nil else {
+            let token = try peek()
+            throw EvalError("expected `then` after the condition, found \(token.description)", span: token.span)
+        }
+        let yes = try expression()
+        guard try matchKeyword(.else) != nil else {
+            let token = try peek()
+            throw EvalError("expected `else` (an `if` needs both branches), found \(token.description)", span: token.span)
+        }
+        let no = try expression()
+        return Expr(.conditional(condition, yes, no), ifToken.span.merged(with: no.span))
+    }
+
+    mutating func disjunction() throws(EvalError) -> Expr {
+        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.conjunction() }) { token in
+            token.isKeyword(.or) ? .or : nil
+        }
+    }
+
+    mutating func conjunction() throws(EvalError) -> Expr {
+        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.negation() }) { token in
+            token.isKeyword(.and) ? .and : nil
+        }
+    }
+
+    mutating func negation() throws(EvalError) -> Expr {
+        var count = 0
+        var first: SourceSpan?
+        while let token = try matchKeyword(.not) {
+            count += 1
+            if first == nil { first = token.span }
+        }
+        let operand = try comparison()
+        guard let first else { return operand }
+        let span = first.merged(with: operand.span)
+        return count % 2 == 1 ? Expr(.not(operand), span) : Expr(.not(Expr(.not(operand), span)), span)
+    }
+
+    mutating func comparison() throws(EvalError) -> Expr {
+        let lhs = try interval()
+        let token = try peek()
+        let op: BinaryOp? =
+            switch token.kind {
+            case .symbol(.less): .less
+            case .symbol(.lessEqual): .lessEqual
+            case .symbol(.greater): .greater
+            case .symbol(.greaterEqual): .greaterEqual
+            case .symbol(.equal): .equal
+            case .symbol(.notEqual): .notEqual
+            default: nil
+            }
+        guard let op else { return lhs }
+        try advance()
+        let rhs = try interval()
+        let next = try peek()
+        if case .symbol(let symbol) = next.kind, [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
+            .contains(symbol)
+        {
+            throw EvalError(
+                "comparisons do not chain", span: next.span, hint: "write `a < b and b < c`")
+        }
+        return Expr(.chain(lhs, [ChainLink(op: op, opSpan: token.span, rhs: rhs)]), lhs.span.merged(with: rhs.span))
+    }
+
+    mutating func interval() throws(EvalError) -> Expr {
+        let low = try additive()
+        guard try matchKeyword(.to) != nil else { return low }
+        sawInterval = true
+        let high = try additive()
+        return Expr(.interval(low, high), low.span.merged(with: high.span))
+    }
+
+    mutating func additive() throws(EvalError) -> Expr {
+        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.multiplicative() }) { token in
+            token.isSymbol(.plus) ? .add : token.isSymbol(.minus) ? .subtract : nil
+        }
+    }
+
+    mutating func multiplicative() throws(EvalError) -> Expr {
+        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.unary() }) { token in
+            token.isSymbol(.star) ? .multiply : token.isSymbol(.slash) || token.isKeyword(.per) ? .divide : nil
+        }
+    }
+
+    mutating func unary() throws(EvalError) -> Expr {
+        var count = 0
+        var first: SourceSpan?
+        while let token = try matchSymbol(.minus) {
+            count += 1
+            if first == nil { first = token.span }
+        }
+        let operand = try power()
+        guard let first, count % 2 == 1 else { return operand }
+        return Expr(.negate(operand), first.merged(with: operand.span))
+    }
+
+    mutating func power() throws(EvalError) -> Expr {
+        let base = try postfix()
+        guard let caret = try matchSymbol(.caret) else { return base }
+        try enter(caret.span)
+        defer { leave() }
+        let exponent = try unary()
+        return Expr(.power(base, exponent), base.span.merged(with: exponent.span))
+    }
+
+    mutating func postfix() throws(EvalError) -> Expr {
+        var expr = try primary()
+        var fields = 0
+        defer { for _ in 0..<fields { leave() } }
+        while let dot = try matchSymbol(.dot) {
+            try enter(dot.span)
+            fields += 1
+            let (field, span) = try expectName("after `.`")
+            expr = Expr(.field(expr, field, span), expr.span.merged(with: span))
+        }
+        return expr
+    }
+
+    mutating func primary() throws(EvalError) -> Expr {
+        let token = try peek()
+        switch token.kind {
+        case .number(let value, let percent):
+            try advance()
+            return try quantity(value, percent ? .percentage : .plain, token.span)
+        case .dollar:
+            try advance()
+            let number = try peek()
+            guard case .number(let value, let percent) = number.kind, !percent else {
+                throw EvalError("expected an amount after `$` (`$55k`, `$0.99`)", span: number.span)
+            }
+            try advance()
+            return try quantity(value, .atom(.dollar), token.span.merged(with: number.span))
+        case .string(let text):
+            try advance()
+            return Expr(.string(text), token.span)
+        case .symbol(.leftParen):
+            try advance()
+            let inner = try expression()
+            let close = try expectSymbol(.rightParen, "to close `(`")
+            return Expr(inner.kind, token.span.merged(with: close.span))
+        case .symbol(.leftBrace):
+            return try record()
+        case .keyword(let word):
+            switch word {
+            case .true, .false:
+                try advance()
+                return Expr(.bool(word == .true), token.span)
+            case .if: return try conditional()
+            default:
+                throw EvalError("expected a value, found the keyword `\(word.rawValue)`", span: token.span)
+            }
+        case .identifier(let name):
+            try advance()
+            if let open = try matchSymbol(.leftParen) {
+                collected.append(Expr.Reference(name: name, span: token.span, isCall: true))
+                return try call(name, token.span, open)
+            }
+            if Unit.Atom(word: name) == nil {
+                collected.append(Expr.Reference(name: name, span: token.span, isCall: false))
+            }
+            return Expr(.name(name), token.span)
+        case .end, .newline:
+            let at = max(0, previousEnd - 1)
+            throw EvalError("the expression ends too soon: a value is missing here", span: SourceSpan(start: at, end: previousEnd))
+        default:
+            throw EvalError("expected a value, found \(token.description)", span: token.span)
+        }
+    }
+
+    private mutating func quantity(_ value: Double, _ unit: Unit, _ span: SourceSpan) throws(EvalError) -> Expr {
+        let next = try peek()
+        if let word = next.identifier, let atom = Unit.Atom(word: word) {
+            try advance()
+            if try peek().isSymbol(.leftParen) {
+                throw EvalError("`\(word)` is a unit here; a function call needs an operator before it", span: next.span)
+            }
+            var combined = unit.multiplied(by: .atom(atom))
+            if unit.percent { combined.percent = false }
+            return Expr(.number(value * atom.scale, combined), span.merged(with: next.span))
+        }
+        return Expr(.number(value, unit), span)
+    }
+
+    private mutating func call(_ name: String, _ nameSpan: SourceSpan, _ open: Token) throws(EvalError) -> Expr {
+        try enter(open.span)
+        defer { leave() }
+        var args: [Expr] = []
+        if let close = try matchSymbol(.rightParen) {
+            return Expr(.call(name, nameSpan, args), nameSpan.merged(with: close.span))
+        }
+        repeat { args.append(try expression()) } while try matchSymbol(.comma) != nil
+        let close = try expectSymbol(.rightParen, "to close the arguments of `\(name)(`")
+        return Expr(.call(name, nameSpan, args), nameSpan.merged(with: close.span))
+    }
+
+    private mutating func record() throws(EvalError) -> Expr {
+        let open = try advance()
+        try enter(open.span)
+        defer { leave() }
+        var entries: [RecordEntry] = []
+        if let close = try matchSymbol(.rightBrace) {
+            throw EvalError("a record needs at least one field", span: open.span.merged(with: close.span))
+        }
+        repeat {
+            if try peek().isSymbol(.rightBrace) { break }
+            let (key, keySpan) = try expectName("as a record key")
+            if entries.contains(where: { $0.key == key }) {
+                throw EvalError("key `\(key)` appears twice in the record", span: keySpan)
+            }
+            _ = try expectSymbol(.colon, "after the record key `\(key)`")
+            entries.append(RecordEntry(key: key, keySpan: keySpan, value: try expression()))
+        } while try matchSymbol(.comma) != nil
+        let close = try expectSymbol(.rightBrace, "to close the record")
+        return Expr(.record(entries), open.span.merged(with: close.span))
+    }
+
+    private mutating func chain(
+        next: (inout Parser) throws(EvalError) -> Expr, op: (Token) -> BinaryOp?
+    ) throws(EvalError) -> Expr {
+        let first = try next(&self)
+        var links: [ChainLink] = []
+        while true {
+            let token = try peek()
+            guard let binary = op(token) else { break }
+            try advance()
+            links.append(ChainLink(op: binary, opSpan: token.span, rhs: try next(&self)))
+        }
+        guard let last = links.last else { return first }
+        return Expr(.chain(first, links), first.span.merged(with: last.rhs.span))
+    }
+
+    /// Parses a unit for an `in` clause: `$/year`, `h/year`, `min`, `%`, `per month`, `$ per h`.
+    mutating func unitExpression() throws(EvalError) -> Unit {
+        var unit = Unit.plain
+        var first = true
+        while true {
+            var divide = false
+            let upcoming = try peek()
+            if !first || upcoming.isSymbol(.slash) || upcoming.isKeyword(.per) {
+                let token = try peek()
+                if token.isSymbol(.star) {
+                    try advance()
+                } else if token.isSymbol(.slash) || token.isKeyword(.per) {
+                    try advance()
+                    divide = true
+                } else {
+                    break
+                }
+            }
+            first = false
+            let factor = try unitFactor()
+            unit = divide ? Unit(exponents: unit.exponents &- factor.exponents) : Unit(
+                exponents: unit.exponents &+ factor.exponents, percent: unit.percent || factor.percent)
+        }
+        return unit
+    }
+
+    private mutating func unitFactor() throws(EvalError) -> Unit {
+        let token = try advance()
+        var unit: Unit
+        switch token.kind {
+        case .dollar: unit = .atom(.dollar)
+        case .symbol(.percent): unit = .percentage
+        case .number(1, percent: false): unit = .plain
+        case .identifier(let word):
+            guard let atom = Unit.Atom(word: word) else {
+                throw EvalError("`\(word)` is not a unit", span: token.span, hint: "units: $, %, s, min, h, day, week, month, year")
+            }
+            unit = .atom(atom)
+        case .symbol(.leftParen):
+            unit = try unitExpression()
+            _ = try expectSymbol(.rightParen, "to close the unit")
+        default:
+            throw EvalError("expected a unit after `in`, found \(token.description)", span: token.span)
+        }
+        if try matchSymbol(.caret) != nil {
+            let power = try advance()
+            var sign = 1
+            var exponentToken = power
+            if power.isSymbol(.minus) {
+                sign = -1
+                exponentToken = try advance()
+            }
+            guard case .number(let value, false) = exponentToken.kind, value == value.rounded(), abs(value) < 10 else {
+                throw EvalError("a unit's power must be a small whole number", span: exponentToken.span)
+            }
+            unit = unit.power(sign * Int(value))
+        }
+        return unit
+    }
+}

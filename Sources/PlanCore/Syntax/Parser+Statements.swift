@@ -1,0 +1,132 @@
+/// Statement-level parsing.
+extension Parser {
+    /// The next statement, or nil at the end of the file.
+    public mutating func nextStatement() throws(EvalError) -> Statement? {
+        var doc: [String] = []
+        var blankRun = 0
+        while true {
+            let token = try peek()
+            switch token.kind {
+            case .end: return nil
+            case .newline:
+                try advance()
+                blankRun += 1
+                if blankRun > 1 { doc.removeAll() }
+                continue
+            case .doc(let text):
+                try advance()
+                if blankRun > 1 { doc.removeAll() }
+                blankRun = 0
+                doc.append(text)
+                continue
+            case .command(let text):
+                try advance()
+                return Statement(kind: .command(text), span: token.span, doc: [], file: file)
+            default:
+                collected.removeAll(keepingCapacity: true)
+                sawInterval = false
+                let kind = try statementKind(token)
+                let stop = previousEnd
+                let end = try peek()
+                switch end.kind {
+                case .newline: try advance()
+                case .end: break
+                default:
+                    throw EvalError("expected the end of the statement, found \(end.description)", span: end.span)
+                }
+                var statement = Statement(
+                    kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file)
+                statement.references = collected
+                statement.hasInterval = sawInterval
+                return statement
+            }
+        }
+    }
+
+    private mutating func statementKind(_ first: Token) throws(EvalError) -> Statement.Kind {
+        if case .keyword(let word) = first.kind {
+            switch word {
+            case .print:
+                try advance()
+                var items = [try expression()]
+                while try matchSymbol(.comma) != nil { items.append(try expression()) }
+                return .print(items)
+            case .assert:
+                try advance()
+                let condition = try expression()
+                var message: String?
+                if case .string(let text) = try peek().kind {
+                    try advance()
+                    message = text
+                }
+                return .assert(condition, message)
+            case .alert:
+                try advance()
+                let token = try advance()
+                guard case .string(let message) = token.kind else {
+                    throw EvalError("expected the alert's message in quotes, found \(token.description)", span: token.span)
+                }
+                guard try matchKeyword(.when) != nil else {
+                    let next = try peek()
+                    throw EvalError("expected `when` after the alert's message, found \(next.description)", span: next.span)
+                }
+                return .alert(message, try expression())
+            case .watch:
+                try advance()
+                var names = [try expectName("to watch")]
+                while try matchSymbol(.comma) != nil { names.append(try expectName("to watch")) }
+                return .watch(names)
+            case .use:
+                try advance()
+                let token = try advance()
+                guard case .string(let target) = token.kind else {
+                    throw EvalError("expected a preset or file name in quotes after `use`", span: token.span)
+                }
+                return .use(target)
+            case .delete:
+                try advance()
+                let (name, span) = try expectName("to delete")
+                return .delete(name, span)
+            default: break
+            }
+        }
+        let expr = try expression()
+        guard let assign = try matchSymbol(.assign) else { return .show(expr) }
+        collected.removeAll(keepingCapacity: true)
+        sawInterval = false
+        let value = try expression()
+        switch expr.kind {
+        case .name(let name):
+            try checkDefinable(name, expr.span)
+            return .define(name, expr.span, value)
+        case .field(let base, let field, let fieldSpan):
+            if case .name(let name) = base.kind { return .defineField(name, base.span, field, fieldSpan, value) }
+        case .call(let name, let nameSpan, let args):
+            try checkDefinable(name, nameSpan)
+            var params: [String] = []
+            for arg in args {
+                guard case .name(let param) = arg.kind else {
+                    throw EvalError("a function's parameters must be plain names", span: arg.span)
+                }
+                if params.contains(param) {
+                    throw EvalError("parameter `\(param)` is named twice", span: arg.span)
+                }
+                params.append(param)
+            }
+            return .defineFunction(name, nameSpan, params, value)
+        default: break
+        }
+        throw EvalError(
+            "cannot assign to this expression", span: expr.span.merged(with: assign.span),
+            hint: "define a cell with `name = expr`, a field with `name.field = expr`, a function with `f(x) = expr`")
+    }
+
+    private func checkDefinable(_ name: String, _ span: SourceSpan) throws(EvalError) {
+        if Unit.Atom(word: name) != nil {
+            throw EvalError("`\(name)` is a unit and cannot name a cell", span: span)
+        }
+        if Parser.keywords.contains(name) {
+            throw EvalError("`\(name)` is a keyword and cannot name a cell", span: span)
+        }
+    }
+}

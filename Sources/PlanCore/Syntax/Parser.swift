@@ -1,0 +1,133 @@
+/// Parses statements and expressions.
+///
+/// Grammar, lowest precedence first (one parse function per level, named after it):
+///
+///     statement      → COMMAND | DOC* ( definition | keyword-statement | expression ) ( NEWLINE | END )
+///     definition     → NAME "=" expression | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
+///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
+///                    | "alert" STRING "when" expression | "watch" NAME ("," NAME)*
+///                    | "use" STRING | "delete" NAME
+///     expression     → conversion
+///     conversion     → conditional ( "in" unit )*
+///     conditional    → "if" expression "then" expression "else" expression | disjunction
+///     disjunction    → conjunction ( "or" conjunction )*
+///     conjunction    → negation ( "and" negation )*
+///     negation       → "not"* comparison
+///     comparison     → interval ( ( "<" | "<=" | ">" | ">=" | "==" | "!=" ) interval )?
+///     interval       → additive ( "to" additive )?
+///     additive       → multiplicative ( ( "+" | "-" ) multiplicative )*
+///     multiplicative → unary ( ( "*" | "/" | "per" ) unary )*
+///     unary          → "-"* power
+///     power          → postfix ( "^" unary )?
+///     postfix        → primary ( "." NAME )*
+///     primary        → NUMBER UNITWORD? | "$" NUMBER UNITWORD? | STRING | "true" | "false"
+///                    | NAME "(" expression,* ")" | NAME | "(" expression ")" | "{" ( NAME ":" expression ),* "}"
+///                    | conditional
+///     unit           → unit-factor ( ( "*" | "/" | "per" ) unit-factor )*
+///     unit-factor    → ( "$" | "%" | UNITWORD | "1" | "(" unit ")" ) ( "^" INTEGER )?
+///
+/// Chains of one level are flat (`ExprKind.chain`); nesting (brackets, calls, `^`, `if`) is limited to
+/// `maximumDepth` levels, so no input can overflow the stack.
+public struct Parser {
+    /// The deepest nesting accepted.
+    public static let maximumDepth = 400
+
+    /// Words that cannot name a cell or a function.
+    public static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
+
+    private var lexer: Lexer
+    private var lookahead: Token?
+    private var depth = 0
+    private(set) var previousEnd = 0
+    /// The names used by the statement being parsed (collected while parsing, so no second walk is needed).
+    var collected: [Expr.Reference] = []
+    /// True when the statement being parsed contains `a to b`.
+    var sawInterval = false
+    /// The file being parsed.
+    public let file: SourceFile
+
+    /// Creates a parser over a file.
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.lexer = Lexer(file)
+    }
+
+    /// Parses every statement of a file (stops at the first syntax error).
+    public static func parseAll(_ file: SourceFile) throws(EvalError) -> [Statement] {
+        var parser = Parser(file)
+        var statements: [Statement] = []
+        while let statement = try parser.nextStatement() { statements.append(statement) }
+        return statements
+    }
+
+    /// Parses a single expression that must fill the whole file.
+    public static func parseExpression(_ file: SourceFile) throws(EvalError) -> Expr {
+        var parser = Parser(file)
+        let expr = try parser.expression()
+        let token = try parser.peek()
+        if token.kind != .end && token.kind != .newline {
+            throw EvalError("unexpected \(token.description) after the expression", span: token.span)
+        }
+        return expr
+    }
+
+    // MARK: Tokens
+
+    mutating func peek() throws(EvalError) -> Token {
+        if let lookahead { return lookahead }
+        let token = try lexer.next()
+        lookahead = token
+        return token
+    }
+
+    @discardableResult
+    mutating func advance() throws(EvalError) -> Token {
+        let token = try peek()
+        lookahead = nil
+        previousEnd = token.span.end
+        return token
+    }
+
+    /// Consumes the next token when it is `symbol`.
+    public mutating func matchSymbol(_ symbol: Token.Symbol) throws(EvalError) -> Token? {
+        let token = try peek()
+        if token.isSymbol(symbol) {
+            try advance()
+            return token
+        }
+        return nil
+    }
+
+    mutating func matchKeyword(_ word: Keyword) throws(EvalError) -> Token? {
+        let token = try peek()
+        if token.isKeyword(word) {
+            try advance()
+            return token
+        }
+        return nil
+    }
+
+    mutating func expectSymbol(_ symbol: Token.Symbol, _ context: String) throws(EvalError) -> Token {
+        if let token = try matchSymbol(symbol) { return token }
+        let token = try peek()
+        throw EvalError("expected `\(symbol.rawValue)` \(context), found \(token.description)", span: token.span)
+    }
+
+    mutating func expectName(_ context: String) throws(EvalError) -> (String, SourceSpan) {
+        let token = try peek()
+        if let name = token.identifier {
+            try advance()
+            return (name, token.span)
+        }
+        throw EvalError("expected a name \(context), found \(token.description)", span: token.span)
+    }
+
+    mutating func enter(_ span: SourceSpan) throws(EvalError) {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw EvalError("expression nested too deeply (more than \(Parser.maximumDepth) levels)", span: span)
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+}

@@ -1,0 +1,89 @@
+/// Formats numbers for people and for machines without Foundation.
+public enum NumberFormat {
+    /// Formats with at most `digits` decimals, trailing zeros removed (`1237.6`, `3`, `0.25`).
+    public static func fixed(_ value: Double, decimals digits: Int) -> String {
+        if !value.isFinite { return value.description }
+        let negative = value < 0
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        if scaled >= 9.0e18 { return value.description }
+        let whole = UInt64(scaled)
+        let factor = UInt64(scale)
+        let integerPart = whole / factor
+        var fraction = whole % factor
+        var fractionText = ""
+        if digits > 0 && fraction != 0 {
+            var chars = [Character](repeating: "0", count: digits)
+            var index = digits - 1
+            while fraction > 0 && index >= 0 {
+                chars[index] = Character(Unicode.Scalar(UInt8(48 + fraction % 10)))
+                fraction /= 10
+                index -= 1
+            }
+            while let last = chars.last, last == "0" { chars.removeLast() }
+            fractionText = "." + String(chars)
+        }
+        let sign = negative && (integerPart != 0 || !fractionText.isEmpty) ? "-" : ""
+        return sign + String(integerPart) + fractionText
+    }
+
+    /// Formats with `significant` significant digits, trailing zeros removed.
+    public static func significant(_ value: Double, _ significant: Int) -> String {
+        if value == 0 { return "0" }
+        let magnitude = Int((log10Approx(abs(value))).rounded(.down))
+        let decimals = max(0, significant - 1 - magnitude)
+        return fixed(value, decimals: min(decimals, 15))
+    }
+
+    /// A human display: suffixes k, M, B from ten thousand up, scientific notation for the tiny and huge.
+    public static func human(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude == 0 { return "0" }
+        if !value.isFinite { return value.description }
+        if magnitude >= 1e15 || magnitude < 1e-4 { return scientific(value) }
+        if magnitude >= 1e9 { return significant(value / 1e9, 4) + "B" }
+        if magnitude >= 1e6 { return significant(value / 1e6, 4) + "M" }
+        if magnitude >= 1e4 { return significant(value / 1e3, 4) + "k" }
+        return significant(value, 6)
+    }
+
+    /// Scientific notation with four significant digits (`1.235e-05`).
+    public static func scientific(_ value: Double) -> String {
+        var exponent = Int((log10Approx(abs(value))).rounded(.down))
+        var mantissa = value / pow10(exponent)
+        if abs(mantissa) >= 9.9995 {
+            exponent += 1
+            mantissa = value / pow10(exponent)
+        }
+        return fixed(mantissa, decimals: 3) + "e" + (exponent < 0 ? "-" : "+") + (abs(exponent) < 10 ? "0" : "")
+            + String(abs(exponent))
+    }
+
+    /// Shortest text that reads back as the same double (for JSON and `:save`).
+    public static func exact(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+
+    private static func log10Approx(_ value: Double) -> Double {
+        // Exact enough to pick the decade; corrected for values just below a power of ten.
+        var exponent = 0
+        var scaled = value
+        while scaled >= 10 {
+            scaled /= 10
+            exponent += 1
+        }
+        while scaled < 1 {
+            scaled *= 10
+            exponent -= 1
+        }
+        return Double(exponent)
+    }
+}

@@ -1,0 +1,165 @@
+public import PlanCore
+
+/// Defining, redefining and deleting cells, functions, alerts and watches.
+extension Model {
+    /// Defines or redefines a cell `name = expr` (atomically) and recalculates what depends on it.
+    ///
+    /// `references` and `hasInterval` may come from the parser (`Statement`), which saves a walk of the tree.
+    public mutating func define(
+        _ name: String, nameSpan: SourceSpan, expr: Expr, file: SourceFile, doc: [String] = [],
+        references: [Expr.Reference]? = nil, hasInterval: Bool = false
+    ) throws(Diagnostic) -> ChangeSet {
+        // A cell may share its name with a built-in (`occupancy` and `occupancy(…)`): calls are written differently.
+        if functionIds[name] != nil {
+            throw Diagnostic(.error, "`\(name)` is a function; a cell needs another name", file: file, span: nameSpan)
+        }
+        let refs = references ?? expr.references()
+        let deps = try resolve(refs, bound: [], file: file)
+        let existing = cellIds[name]
+        var node = Node(kind: .cell, name: name, expr: expr, file: file, doc: doc, deps: deps)
+        node.drawsFromDistribution =
+            references == nil
+            ? expr.drawsFromDistribution(builtins)
+            : hasInterval || refs.contains { $0.isCall && builtins[$0.name]?.distribution != nil }
+        if let existing, let old = nodes[existing] {
+            if doc.isEmpty { node.doc = old.doc }
+            node.value = old.value
+        }
+        return try replace(existing, with: node, nameSpan: nameSpan, file: file)
+    }
+
+    /// Defines or redefines a user function `name(params) = body`.
+    public mutating func defineFunction(
+        _ name: String, nameSpan: SourceSpan, params: [String], body: Expr, file: SourceFile, doc: [String] = []
+    ) throws(Diagnostic) -> ChangeSet {
+        if cellIds[name] != nil {
+            throw Diagnostic(.error, "`\(name)` is a cell; a function needs another name", file: file, span: nameSpan)
+        }
+        if builtins[name] != nil {
+            throw Diagnostic(.error, "`\(name)` is a built-in function and cannot be redefined", file: file, span: nameSpan)
+        }
+        for param in params where Parser.keywords.contains(param) {
+            throw Diagnostic(.error, "`\(param)` is a keyword and cannot name a parameter", file: file, span: nameSpan)
+        }
+        let deps = try resolve(body.references(bound: params), bound: params, file: file, defining: name)
+        var node = Node(kind: .function, name: name, expr: body, params: params, file: file, doc: doc, deps: deps)
+        node.drawsFromDistribution = body.drawsFromDistribution(builtins)
+        return try replace(functionIds[name], with: node, nameSpan: nameSpan, file: file)
+    }
+
+    /// Adds or replaces the live rule `alert "message" when condition`.
+    public mutating func defineAlert(
+        _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
+    ) throws(Diagnostic) -> ChangeSet {
+        let deps = try resolve(condition.references(), bound: [], file: file)
+        let node = Node(kind: .alert, name: message, expr: condition, file: file, deps: deps)
+        return try replace(alertIds[message], with: node, nameSpan: span, file: file)
+    }
+
+    /// Replaces the watch list.
+    public mutating func watch(_ names: [(String, SourceSpan)], file: SourceFile) throws(Diagnostic) {
+        for (name, span) in names where cellIds[name] == nil {
+            throw Diagnostic(
+                .error, "unknown cell `\(name)`", file: file, span: span,
+                hint: Suggestion.hint(for: name, among: cellIds.keys))
+        }
+        var unique: [String] = []
+        for (name, _) in names where !unique.contains(name) { unique.append(name) }
+        watches = unique
+    }
+
+    /// Replaces the watch list with names already checked to be cells.
+    public mutating func replaceWatches(_ names: [String]) { watches = names.filter { cellIds[$0] != nil } }
+
+    /// Removes a cell or function; refused while others use it.
+    public mutating func delete(_ name: String, span: SourceSpan, file: SourceFile) throws(Diagnostic) {
+        guard let id = cellIds[name] ?? functionIds[name], let node = nodes[id] else {
+            throw Diagnostic(
+                .error, "unknown cell `\(name)`", file: file, span: span,
+                hint: Suggestion.hint(for: name, among: Array(cellIds.keys) + Array(functionIds.keys)))
+        }
+        let users = self.users(of: id)
+        if !users.isEmpty {
+            throw Diagnostic(
+                .error, "cannot delete `\(name)`: used by " + users.map { "`\($0)`" }.joined(separator: ", "),
+                file: file, span: span)
+        }
+        for dep in node.deps { removeDependent(id, of: dep) }
+        setNode(id, nil)
+        if node.kind == .cell { setCellId(name, nil) } else { setFunctionId(name, nil) }
+        watches.removeAll { $0 == name }
+    }
+
+    /// Checks every name an expression uses and returns the ids of the nodes it depends on.
+    func resolve(
+        _ references: [Expr.Reference], bound: [String], file: SourceFile, defining function: String? = nil
+    ) throws(Diagnostic) -> [Int] {
+        var deps: [Int] = []
+        for reference in references where !bound.contains(reference.name) {
+            var id: Int?
+            if reference.isCall {
+                if let own = functionIds[reference.name] {
+                    id = own
+                } else if builtins[reference.name] == nil && reference.name != function {
+                    let candidates = builtins.names + Array(functionIds.keys)
+                    throw Diagnostic(
+                        .error, "unknown function `\(reference.name)`", file: file, span: reference.span,
+                        hint: Suggestion.hint(for: reference.name, among: candidates))
+                }
+                if reference.name == function {
+                    throw Diagnostic(
+                        .error, "cycle: \(reference.name) → \(reference.name) (a function may not call itself)",
+                        file: file, span: reference.span)
+                }
+            } else {
+                guard let own = cellIds[reference.name] else {
+                    if functionIds[reference.name] != nil || builtins[reference.name] != nil {
+                        throw Diagnostic(
+                            .error, "`\(reference.name)` is a function: call it as `\(reference.name)(…)`", file: file,
+                            span: reference.span)
+                    }
+                    throw Diagnostic(
+                        .error, "unknown name `\(reference.name)`", file: file, span: reference.span,
+                        hint: Suggestion.hint(for: reference.name, among: Array(cellIds.keys) + bound))
+                }
+                id = own
+            }
+            if let id, !deps.contains(id) { deps.append(id) }
+        }
+        return deps
+    }
+
+    /// Puts `node` in place of `existing` (or adds it), checks for cycles and recalculates, atomically.
+    private mutating func replace(
+        _ existing: Int?, with node: Node, nameSpan: SourceSpan, file: SourceFile
+    ) throws(Diagnostic) -> ChangeSet {
+        if let existing, let path = cyclePath(from: existing, through: node.deps) {
+            throw Diagnostic(.error, "cycle: " + path.joined(separator: " → "), file: file, span: node.expr.span)
+        }
+        begin()
+        let id: Int
+        var old: Value?
+        if let existing, let previous = nodes[existing] {
+            id = existing
+            old = previous.value
+            for dep in previous.deps { removeDependent(id, of: dep) }
+            setNode(id, node)
+        } else {
+            id = appendNode(node)
+            switch node.kind {
+            case .cell: setCellId(node.name, id)
+            case .function: setFunctionId(node.name, id)
+            case .alert: setAlertId(node.name, id)
+            }
+        }
+        for dep in node.deps { addDependent(id, of: dep) }
+        do {
+            let changes = try recalculate(from: id, oldRootValue: old)
+            commit()
+            return changes
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+}

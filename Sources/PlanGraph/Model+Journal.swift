@@ -1,0 +1,86 @@
+import PlanCore
+
+/// The journal that makes a statement atomic: every mutation is recorded and can be rolled back.
+enum JournalEntry: Sendable {
+    case node(Int, Node?)
+    case dependents(Int, [Int])
+    case cellId(String, Int?)
+    case functionId(String, Int?)
+    case alertId(String, Int?)
+    case watches([String])
+    case count(Int)
+}
+
+extension Model {
+    /// Starts journalling mutations.
+    mutating func begin() { journal = [] }
+
+    /// Keeps the mutations made since `begin()`.
+    mutating func commit() { journal = nil }
+
+    /// Undoes every mutation made since `begin()`.
+    mutating func rollback() {
+        guard let entries = journal else { return }
+        journal = nil
+        for entry in entries.reversed() {
+            switch entry {
+            case .node(let id, let node): nodes[id] = node
+            case .dependents(let id, let list): dependents[id] = list
+            case .cellId(let name, let id): cellIds[name] = id
+            case .functionId(let name, let id): functionIds[name] = id
+            case .alertId(let name, let id): alertIds[name] = id
+            case .watches(let list): watches = list
+            case .count(let count):
+                nodes.removeLast(nodes.count - count)
+                dependents.removeLast(dependents.count - count)
+            }
+        }
+    }
+
+    mutating func setNode(_ id: Int, _ node: Node?) {
+        journal?.append(.node(id, nodes[id]))
+        nodes[id] = node
+    }
+
+    mutating func setValue(_ id: Int, _ value: Value?) {
+        journal?.append(.node(id, nodes[id]))
+        nodes[id]?.value = value
+    }
+
+    mutating func appendNode(_ node: Node) -> Int {
+        journal?.append(.count(nodes.count))
+        nodes.append(node)
+        dependents.append([])
+        return nodes.count - 1
+    }
+
+    mutating func addDependent(_ user: Int, of id: Int) {
+        journal?.append(.dependents(id, dependents[id]))
+        dependents[id].append(user)
+    }
+
+    mutating func removeDependent(_ user: Int, of id: Int) {
+        journal?.append(.dependents(id, dependents[id]))
+        if let index = dependents[id].firstIndex(of: user) { dependents[id].remove(at: index) }
+    }
+
+    mutating func setCellId(_ name: String, _ id: Int?) {
+        journal?.append(.cellId(name, cellIds[name]))
+        cellIds[name] = id
+    }
+
+    mutating func setFunctionId(_ name: String, _ id: Int?) {
+        journal?.append(.functionId(name, functionIds[name]))
+        functionIds[name] = id
+    }
+
+    mutating func setAlertId(_ name: String, _ id: Int?) {
+        journal?.append(.alertId(name, alertIds[name]))
+        alertIds[name] = id
+    }
+
+    mutating func setWatches(_ list: [String]) {
+        journal?.append(.watches(watches))
+        watches = list
+    }
+}

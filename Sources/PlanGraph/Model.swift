@@ -1,0 +1,112 @@
+public import PlanCore
+
+/// The live model: cells, functions and alerts in a dependency graph that recalculates on change.
+///
+/// Every statement is applied atomically: mutations are journalled, and if any node would fail to
+/// evaluate the journal is rolled back, so an accepted state always evaluates completely. `Model`
+/// is a value type: a copy is a snapshot (the REPL's undo stack keeps them).
+public struct Model: Sendable {
+    /// Nodes by id (nil once deleted).
+    public internal(set) var nodes: [Node?] = []
+    /// Who uses each node (edges reversed), by id.
+    var dependents: [[Int]] = []
+    /// Cell ids by name.
+    public internal(set) var cellIds: [String: Int] = [:]
+    /// Function ids by name.
+    public internal(set) var functionIds: [String: Int] = [:]
+    /// Alert ids by message.
+    public internal(set) var alertIds: [String: Int] = [:]
+    /// The cells shown after every change.
+    public internal(set) var watches: [String] = []
+    /// The built-in functions.
+    public let builtins: Builtins
+    /// Polled between nodes during long recalculations; true cancels (Ctrl-C).
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    var journal: [JournalEntry]?
+
+    /// Creates an empty model.
+    public init(builtins: Builtins = .core) { self.builtins = builtins }
+
+    /// The value of a cell.
+    public func value(of name: String) -> Value? {
+        guard let id = cellIds[name] else { return nil }
+        return nodes[id]?.value
+    }
+
+    /// The node of a cell.
+    public func cell(_ name: String) -> Node? {
+        guard let id = cellIds[name] else { return nil }
+        return nodes[id]
+    }
+
+    /// The node of a user function.
+    public func function(_ name: String) -> Node? {
+        guard let id = functionIds[name] else { return nil }
+        return nodes[id]
+    }
+
+    /// Cell names in definition order.
+    public var cellNames: [String] {
+        nodes.compactMap { node in node.flatMap { $0.kind == .cell ? $0.name : nil } }
+    }
+
+    /// User function names in definition order.
+    public var functionNames: [String] {
+        nodes.compactMap { node in node.flatMap { $0.kind == .function ? $0.name : nil } }
+    }
+
+    /// Alerts in definition order with their state.
+    public var alerts: [(message: String, on: Bool)] {
+        nodes.compactMap { node in
+            guard let node, node.kind == .alert else { return nil }
+            return (node.name, node.value == .bool(true))
+        }
+    }
+
+    /// The messages of the alerts that are on.
+    public var activeAlerts: [String] { alerts.filter(\.on).map(\.message) }
+
+    /// The names of the cells and functions that use a node directly.
+    public func users(of id: Int) -> [String] {
+        dependents[id].compactMap { nodes[$0].map { $0.kind == .alert ? "alert \"\($0.name)\"" : $0.name } }
+    }
+
+    /// True when a cell's value depends on a distribution (shown as uncertain, `~`).
+    public func isUncertain(_ name: String) -> Bool {
+        guard let id = cellIds[name] else { return false }
+        var seen: Set<Int> = [id]
+        var stack = [id]
+        while let next = stack.popLast() {
+            guard let node = nodes[next] else { continue }
+            if node.drawsFromDistribution { return true }
+            for dep in node.deps where seen.insert(dep).inserted { stack.append(dep) }
+        }
+        return false
+    }
+
+    /// Evaluates an expression against the model without changing it.
+    public func evaluate(_ expr: Expr) throws(EvalError) -> Value {
+        var evaluator = Evaluator(scope: ModelScope(model: self))
+        return try evaluator.evaluate(expr)
+    }
+}
+
+/// The model seen from an expression.
+struct ModelScope: EvaluationScope {
+    let model: Model
+
+    func cellValue(_ name: String) -> Value? {
+        guard let id = model.cellIds[name] else { return nil }
+        return model.nodes[id]?.value
+    }
+
+    func userFunction(_ name: String) -> UserFunction? {
+        guard let id = model.functionIds[name], let node = model.nodes[id] else { return nil }
+        return UserFunction(name: node.name, params: node.params, body: node.expr)
+    }
+
+    var knownNames: [String] { Array(model.cellIds.keys) + Array(model.functionIds.keys) }
+
+    var builtins: Builtins { model.builtins }
+}

@@ -1,0 +1,45 @@
+public import PlanCore
+
+/// A node of the live model: a cell, a user function or an alert.
+public struct Node: Sendable {
+    /// What a node is.
+    public enum Kind: Sendable, Equatable {
+        /// A named value.
+        case cell
+        /// A user function.
+        case function
+        /// A live rule `alert "message" when cond`.
+        case alert
+    }
+
+    /// What it is.
+    public var kind: Kind
+    /// The cell or function name, or the alert's message.
+    public var name: String
+    /// The formula (cell), body (function) or condition (alert).
+    public var expr: Expr
+    /// A function's parameters.
+    public var params: [String] = []
+    /// The file its definition is in (the expression's spans refer to it).
+    public var file: SourceFile
+    /// Its `##` documentation.
+    public var doc: [String] = []
+    /// The ids of the nodes it uses.
+    public var deps: [Int] = []
+    /// The value (a cell's value, an alert's state); nil for functions.
+    public var value: Value?
+    /// True when its own expression draws from a distribution.
+    public var drawsFromDistribution = false
+
+    /// The source text of the expression.
+    public var formula: String { file.text(of: expr.span) }
+
+    /// The statement that defines it, as source text.
+    public var definition: String {
+        switch kind {
+        case .cell: return "\(name) = \(formula)"
+        case .function: return "\(name)(\(params.joined(separator: ", "))) = \(formula)"
+        case .alert: return "alert \"\(name)\" when \(formula)"
+        }
+    }
+}

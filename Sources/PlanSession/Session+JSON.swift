@@ -1,0 +1,71 @@
+public import PlanCore
+import PlanGraph
+
+/// The `--json` export of SPEC §1: every cell with value, unit, formula and doc, and the active alerts.
+extension Session {
+    /// The whole model as one JSON object.
+    public func json() -> String {
+        var out = "{\"cells\": {"
+        var first = true
+        for name in model.cellNames {
+            guard let node = model.cell(name), let value = node.value else { continue }
+            if !first { out += ", " }
+            first = false
+            let (number, unit) = Self.jsonValue(value)
+            out += JSON.string(name) + ": {\"value\": " + number + ", \"unit\": " + JSON.string(unit)
+            out += ", \"formula\": " + JSON.string(node.formula) + ", \"doc\": " + JSON.string(node.doc.joined(separator: "\n"))
+            out += "}"
+        }
+        out += "}, \"alerts\": [" + model.activeAlerts.map(JSON.string).joined(separator: ", ") + "]}"
+        return out
+    }
+
+    /// A value as JSON in its unit, and the unit's symbol.
+    static func jsonValue(_ value: Value) -> (String, String) {
+        switch value {
+        case .number(let number, let unit):
+            let shown = unit.isPlain ? (unit.percent ? number * 100 : number) : number / unit.scale
+            return (JSON.number(shown), unit.symbol)
+        case .bool(let flag): return (flag ? "true" : "false", "")
+        case .string(let text): return (JSON.string(text), "")
+        case .record(let record):
+            var unit = ""
+            var parts: [String] = []
+            for (key, field) in zip(record.keys, record.values) {
+                let (text, own) = jsonValue(field)
+                if unit.isEmpty { unit = own }
+                parts.append(JSON.string(key) + ": " + text)
+            }
+            return ("{" + parts.joined(separator: ", ") + "}", unit)
+        }
+    }
+}
+
+/// Minimal JSON writing.
+enum JSON {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+}

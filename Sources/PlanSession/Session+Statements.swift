@@ -1,0 +1,199 @@
+public import PlanCore
+import PlanGraph
+
+/// Executing one statement against the model.
+extension Session {
+    /// Executes a statement and reports its outcome; returns the status it leaves.
+    public func execute(_ statement: Statement, directory: String) -> ExitStatus {
+        let keepsHistory = interactive && nestedDepth == 0 && mutates(statement)
+        let before: Model? = keepsHistory ? model : nil
+        let beforeScenario = scenario
+        do {
+            let status = try perform(statement, directory: directory)
+            if status == .success || status == .assertionFailed, mutates(statement) {
+                if let before { remember(before, scenario: beforeScenario) }
+                if nestedDepth == 0 { onAccepted?(statement.text) }
+            }
+            return status
+        } catch {
+            if error.message.hasPrefix("interrupted") {
+                output.report(error)
+                return .interrupted
+            }
+            output.report(error)
+            return .error
+        }
+    }
+
+    private func mutates(_ statement: Statement) -> Bool {
+        switch statement.kind {
+        case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete: return true
+        case .show, .print, .assert, .command: return false
+        }
+    }
+
+    private func perform(_ statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
+        let file = statement.file
+        switch statement.kind {
+        case .define(let name, let nameSpan, let expr):
+            let changes = try model.define(
+                name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, references: statement.references,
+                hasInterval: statement.hasInterval)
+            output.changed(changes, in: self)
+        case .defineField(let name, let nameSpan, let field, let fieldSpan, let expr):
+            try defineField(name, nameSpan, field, fieldSpan, expr, statement)
+        case .defineFunction(let name, let nameSpan, let params, let body):
+            let changes = try model.defineFunction(
+                name, nameSpan: nameSpan, params: params, body: body, file: file, doc: statement.doc)
+            output.changed(changes, in: self)
+        case .show(let expr):
+            let value = try evaluate(expr, file)
+            let text = (isUncertain(expr) ? "~" : "") + value.display
+            output.emit(interactive ? "  = " + text : text)
+        case .print(let items):
+            var parts: [String] = []
+            for item in items {
+                let value = try evaluate(item, file)
+                parts.append(value.display)
+            }
+            output.emit(parts.joined(separator: " "))
+        case .assert(let condition, let message):
+            return try check(condition, message: message, file: file)
+        case .alert(let message, let condition):
+            let changes = try model.defineAlert(message, condition: condition, span: statement.span, file: file)
+            output.changed(changes, in: self)
+        case .watch(let names):
+            try model.watch(names, file: file)
+        case .use(let target):
+            return try use(target, statement: statement, directory: directory)
+        case .delete(let name, let span):
+            try model.delete(name, span: span, file: file)
+        case .command(let text):
+            return try command(text, statement: statement, directory: directory)
+        }
+        return .success
+    }
+
+    /// Evaluates an expression against the model, as a diagnostic on failure.
+    func evaluate(_ expr: Expr, _ file: SourceFile) throws(Diagnostic) -> Value {
+        do throws(EvalError) {
+            return try model.evaluate(expr)
+        } catch {
+            throw error.diagnostic(in: file)
+        }
+    }
+
+    /// True when an expression depends on a distribution.
+    func isUncertain(_ expr: Expr) -> Bool {
+        if expr.drawsFromDistribution(model.builtins) { return true }
+        return expr.references().contains { !$0.isCall && model.isUncertain($0.name) }
+    }
+
+    private func defineField(
+        _ name: String, _ nameSpan: SourceSpan, _ field: String, _ fieldSpan: SourceSpan, _ expr: Expr,
+        _ statement: Statement
+    ) throws(Diagnostic) {
+        let file = statement.file
+        guard let node = model.cell(name) else {
+            throw Diagnostic(
+                .error, "unknown cell `\(name)`", file: file, span: nameSpan,
+                hint: Suggestion.hint(for: name, among: model.cellNames))
+        }
+        guard case .record(let entries) = node.expr.kind else {
+            throw Diagnostic(
+                .error, "`\(name)` is not defined by a record literal, so one field cannot be changed",
+                file: file, span: nameSpan, hint: "redefine it: `\(name) = …`")
+        }
+        guard entries.contains(where: { $0.key == field }) else {
+            throw Diagnostic(
+                .error, "`\(name)` has no field `\(field)` (fields: \(entries.map(\.key).joined(separator: ", ")))",
+                file: file, span: fieldSpan, hint: Suggestion.hint(for: field, among: entries.map(\.key)))
+        }
+        _ = try evaluate(expr, file)
+        let newText = entries.map { entry in
+            "\(entry.key): " + (entry.key == field ? file.text(of: expr.span) : node.file.text(of: entry.value.span))
+        }.joined(separator: ", ")
+        let line = file.location(of: statement.span.start).line
+        let synthesized = SourceFile(name: file.name, text: "{" + newText + "}", firstLine: line)
+        let newExpr: Expr
+        do throws(EvalError) {
+            newExpr = try Parser.parseExpression(synthesized)
+        } catch {
+            throw error.diagnostic(in: synthesized)
+        }
+        let changes = try model.define(name, nameSpan: nameSpan, expr: newExpr, file: synthesized, doc: node.doc)
+        output.changed(changes, in: self)
+    }
+
+    private func check(_ condition: Expr, message: String?, file: SourceFile) throws(Diagnostic) -> ExitStatus {
+        let value = try evaluate(condition, file)
+        guard case .bool(let holds) = value else {
+            throw Diagnostic(
+                .error, "`assert` needs a condition that is true or false, not \(value.kindDescription)", file: file,
+                span: condition.span)
+        }
+        if holds { return .success }
+        var text = "assertion failed"
+        if let message { text += ": " + message }
+        let detail = explainFailure(condition)
+        output.report(Diagnostic(.error, text + (detail.isEmpty ? "" : " (" + detail + ")"), file: file, span: condition.span))
+        return .assertionFailed
+    }
+
+    /// Both sides' values of a failed comparison or `near`.
+    private func explainFailure(_ condition: Expr) -> String {
+        switch condition.kind {
+        case .chain(let lhs, let links) where links.count == 1:
+            guard let left = try? model.evaluate(lhs), let right = try? model.evaluate(links[0].rhs) else { return "" }
+            return "left: \(left.display), right: \(right.display)"
+        case .call("near", _, let args) where args.count == 3:
+            guard let a = try? model.evaluate(args[0]), let b = try? model.evaluate(args[1]),
+                let tol = try? model.evaluate(args[2])
+            else { return "" }
+            var text = "left: \(a.display), right: \(b.display), tolerance: \(tol.display)"
+            if case .number(let x, let unit) = a, case .number(let y, _) = b {
+                text += ", off by " + Value.format(x - y, unit: unit)
+                if y != 0 { text += " = " + NumberFormat.significant(abs(x - y) / abs(y) * 100, 3) + "%" }
+            }
+            return text
+        default:
+            return "the condition is false"
+        }
+    }
+
+    private func use(_ target: String, statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
+        let isFile = target.contains("/") || target.hasSuffix(".plan")
+        let path: String
+        if isFile {
+            path = FileSystem.resolve(target, against: directory)
+        } else {
+            do {
+                path = try locator.path(of: target)
+            } catch {
+                throw Diagnostic(.error, error.message, file: statement.file, span: statement.span)
+            }
+        }
+        if loadStack.contains(path) {
+            throw Diagnostic(.error, "`use` cycle: \(target) is already being loaded", file: statement.file, span: statement.span)
+        }
+        guard loadStack.count < Self.maximumUseDepth else {
+            throw Diagnostic(.error, "`use` nested too deeply", file: statement.file, span: statement.span)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            throw Diagnostic(.error, error.message, file: statement.file, span: statement.span)
+        }
+        loadStack.append(path)
+        defer { loadStack.removeLast() }
+        let shownName = isFile ? target : target + ".plan"
+        let status = loadingQuietly {
+            run(SourceFile(name: shownName, bytes: bytes), directory: FileSystem.directory(of: path))
+        }
+        if status == .error {
+            throw Diagnostic(.error, "`use \"\(target)\"` stopped at the error above", file: statement.file, span: statement.span)
+        }
+        return status
+    }
+}

@@ -1,0 +1,244 @@
+public import PlanCore
+import PlanGraph
+
+/// Text views of the model: `:show`, `:explain`, `:table`, `:report`, `:help NAME`, `:save`.
+extension Session {
+    /// A value for display, marked `~` when it depends on a distribution.
+    public func displayValue(of cell: String) -> String {
+        guard let value = model.value(of: cell) else { return "?" }
+        return (model.isUncertain(cell) ? "~" : "") + value.display
+    }
+
+    /// `:show [glob]`: cells with their values and the first line of their docs.
+    func show(glob: String) -> String {
+        let pattern = glob.isEmpty ? "*" : glob
+        let names = model.cellNames.filter { Glob.matches($0, pattern) }
+        if names.isEmpty { return "  no cells match `\(pattern)`" }
+        let width = min(28, names.map(\.count).max() ?? 0)
+        return names.map { name in
+            var line = "  " + name.padding(width) + "  " + displayValue(of: name)
+            if let doc = model.cell(name)?.doc.first { line += "   ## " + doc }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// `:explain name`: the formula tree with every value on it.
+    public func explain(_ name: String, depthLimit: Int = 6) -> String {
+        var lines: [String] = []
+        var seen: Set<String> = []
+        func visit(_ cell: String, prefix: String, childPrefix: String, depth: Int) {
+            guard let node = model.cell(cell) else { return }
+            let isInput = node.deps.isEmpty
+            var line = prefix + cell
+            if isInput {
+                line += " = " + displayValue(of: cell)
+                if !node.formula.isEmpty && node.formula != model.value(of: cell)?.display { line += "   (" + node.formula + ")" }
+            } else {
+                line += " = " + node.formula + " = " + displayValue(of: cell)
+            }
+            if let doc = node.doc.first { line += "   ## " + doc }
+            let repeated = !seen.insert(cell).inserted
+            if repeated && !isInput { line += "   (see above)" }
+            lines.append(line)
+            if repeated || isInput { return }
+            let children = node.deps.compactMap { model.nodes[$0] }.filter { $0.kind == .cell }.map(\.name)
+            if depth >= depthLimit {
+                if !children.isEmpty { lines.append(childPrefix + "└─ …") }
+                return
+            }
+            for (index, child) in children.enumerated() {
+                let last = index == children.count - 1
+                visit(
+                    child, prefix: childPrefix + (last ? "└─ " : "├─ "), childPrefix: childPrefix + (last ? "   " : "│  "),
+                    depth: depth + 1)
+            }
+        }
+        visit(name, prefix: "  ", childPrefix: "  ", depth: 0)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `:help [topic|name]`.
+    func help(_ topic: String) -> String {
+        let topic = topic.trimmingSpaces()
+        if topic.isEmpty {
+            var out = "Commands:\n"
+            for command in Self.commands { out += "  " + command.usage.padding(26) + command.summary + "\n" }
+            out += "\nStatements: name = expr · name.field = expr · f(x) = expr · expr · print a, \"text\"\n"
+            out += "  assert cond [\"message\"] · alert \"message\" when cond · watch a, b · use \"preset\" · delete name\n"
+            out += "\nTopics: :help functions · :help units · :help staffing · :help distributions · :help NAME"
+            return out
+        }
+        let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        if let command = Self.commands.first(where: { $0.name == name }) {
+            return "  " + command.usage + "\n  " + command.summary
+        }
+        if let node = model.cell(name) {
+            var out = "  " + name + " = " + displayValue(of: name) + "\n"
+            for doc in node.doc { out += "  ## " + doc + "\n" }
+            out += "  formula: " + node.formula
+            let users = model.cellIds[name].map { model.users(of: $0) } ?? []
+            if !users.isEmpty { out += "\n  used by: " + users.joined(separator: ", ") }
+            return out
+        }
+        if let node = model.function(name) {
+            return "  " + node.definition + (node.doc.isEmpty ? "" : "\n  ## " + node.doc.joined(separator: "\n  ## "))
+        }
+        if let builtin = model.builtins[name] {
+            return "  " + builtin.signature + "\n  " + builtin.summary + "\n  example: " + builtin.example
+        }
+        switch name {
+        case "functions", "math", "staffing", "distributions":
+            let chosen = model.builtins.names.compactMap { model.builtins[$0] }.filter {
+                name == "functions" || $0.topic == name
+            }
+            return chosen.map { "  " + $0.signature.padding(58) + $0.summary + "\n      e.g. " + $0.example }
+                .joined(separator: "\n")
+        case "units":
+            return """
+                  Money: $ before a number ($0.99, $55k, -$3). Scale suffixes: k M B (2.3M). Percent: 25%.
+                  Time: s sec second(s) min minute(s) h hr hour(s) day(s) week(s) month(s) year(s) yr
+                        (year = 365.25 days, month = year/12). `per` means `/`: $55k per year, 250k per month.
+                  Values keep the units written; `expr in UNIT` shows them in another: savings in $/month.
+                  Adding $ to min is an error; $/month + $/year converts.
+                """
+        default:
+            let candidates = model.cellNames + model.functionNames + model.builtins.names + Self.commands.map(\.name)
+            return "  nothing named `\(name)`" + (Suggestion.hint(for: name, among: candidates).map { "; \($0)" } ?? "")
+        }
+    }
+
+    /// `:table expr, …`: one row per record key, one column per expression.
+    func table(_ argument: String, statement: Statement) throws(Diagnostic) -> String {
+        let file = SourceFile(name: statement.file.name, text: argument, firstLine: statement.file.location(of: statement.span.start).line)
+        var parser = Parser(file)
+        var columns: [(String, Value)] = []
+        do throws(EvalError) {
+            repeat {
+                let expr = try parser.expression()
+                columns.append((file.text(of: expr.span), try model.evaluate(expr)))
+            } while try parser.matchSymbol(.comma) != nil
+        } catch {
+            throw error.diagnostic(in: file)
+        }
+        var keys: [String] = []
+        for (_, value) in columns {
+            if case .record(let record) = value { for key in record.keys where !keys.contains(key) { keys.append(key) } }
+        }
+        if keys.isEmpty { keys = ["value"] }
+        var rows: [[String]] = [["tier"] + columns.map(\.0)]
+        for key in keys {
+            var row = [key]
+            for (_, value) in columns {
+                if case .record(let record) = value { row.append(record[key]?.display ?? "") } else { row.append(value.display) }
+            }
+            rows.append(row)
+        }
+        return TextTable.render(rows)
+    }
+
+    /// `:report`: watched outputs, the per-tier table, alerts.
+    func report(statement: Statement) throws(Diagnostic) -> String {
+        var out = "  \(scenario)\n"
+        let width = model.watches.map(\.count).max() ?? 0
+        for name in model.watches { out += "  " + name.padding(width) + "  " + displayValue(of: name) + "\n" }
+        let tierColumns = ["mix", "ai_coverage", "ai_resolution", "csat_human", "csat_tier", "csat_change"].filter {
+            if case .record = model.value(of: $0) { return true }
+            return false
+        }
+        if !tierColumns.isEmpty {
+            out += "\n" + (try table(tierColumns.joined(separator: ", "), statement: statement)) + "\n"
+            if model.value(of: "csat_blended_hybrid") != nil {
+                out += "  blended CSAT: " + displayValue(of: "csat_blended_baseline") + " → " + displayValue(of: "csat_blended_hybrid")
+                    + "\n"
+            }
+        }
+        let active = model.activeAlerts
+        out += active.isEmpty ? "\n  no alerts" : "\n" + active.map { "  ⚠ " + $0 }.joined(separator: "\n")
+        return out
+    }
+
+    /// The model as a script that loads back to identical values (`:save`).
+    public func savedScript() -> String {
+        var out = "# supportplan model saved from scenario \(scenario)\n"
+        var emitted: Set<Int> = []
+        var order: [Int] = []
+        // Definitions in dependency order: a node after everything it uses.
+        for start in model.nodes.indices where model.nodes[start] != nil && !emitted.contains(start) {
+            var stack: [(Int, Int)] = [(start, 0)]
+            var onStack: Set<Int> = [start]
+            while let (id, next) = stack.last {
+                let deps = model.nodes[id]?.deps ?? []
+                if next < deps.count {
+                    stack[stack.count - 1].1 += 1
+                    let dep = deps[next]
+                    if !emitted.contains(dep) && onStack.insert(dep).inserted { stack.append((dep, 0)) }
+                } else {
+                    stack.removeLast()
+                    if emitted.insert(id).inserted { order.append(id) }
+                }
+            }
+        }
+        for id in order {
+            guard let node = model.nodes[id] else { continue }
+            for doc in node.doc { out += "## " + doc + "\n" }
+            out += node.definition + "\n"
+        }
+        if !model.watches.isEmpty { out += "watch " + model.watches.joined(separator: ", ") + "\n" }
+        return out
+    }
+}
+
+/// Shell-style glob matching (`*`, `?`) for `:show`.
+enum Glob {
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        let t = Array(text)
+        let p = Array(pattern)
+        var ti = 0
+        var pi = 0
+        var star = -1
+        var mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+                ti += 1
+                pi += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
+
+/// Plain-text tables with aligned columns (numbers right-aligned).
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let header = rows.first else { return "" }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
+        return rows.enumerated().map { rowIndex, row in
+            "  " + row.enumerated().map { index, cell in
+                let numeric = rowIndex > 0 && index > 0
+                return numeric ? cell.leftPadding(widths[index]) : cell.padding(widths[index])
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,151 @@
+public import PlanCore
+public import PlanGraph
+public import SupportEconomics
+
+/// What a REPL or a script does, testable without a terminal: the model, undo/redo, scenarios and
+/// settings, with one entry point for a piece of source text.
+public final class Session {
+    /// The live model.
+    public internal(set) var model: Model
+    /// The current scenario's name (shown in the prompt).
+    public internal(set) var scenario: String
+    /// Where output goes.
+    public var output: SessionOutput
+    /// Finds presets.
+    public let locator: PresetLocator
+    /// True in the REPL: keeps undo history and shows values with `=`.
+    public var interactive = false
+    /// The Monte Carlo seed (`--seed`, `:set seed`).
+    public var seed: UInt64 = 1
+    /// The Monte Carlo sample count (`:set samples`).
+    public var samples = 10_000
+    /// Called with each accepted top-level statement's text (the REPL journal).
+    public var onAccepted: ((String) -> Void)?
+
+    /// Polled during long computations; true stops them (Ctrl-C).
+    public var cancellation: (@Sendable () -> Bool)? {
+        didSet { model.isCancelled = cancellation }
+    }
+
+    /// The scenario shown in the prompt.
+    public var scenarioName: String {
+        get { scenario }
+        set { scenario = newValue }
+    }
+
+    /// True when `text` is an unfinished entry: a bracket is open or it ends with a binary operator.
+    public func needsContinuation(_ text: String) -> Bool {
+        var lexer = Lexer(SourceFile(name: nil, text: text))
+        while true {
+            guard let token = try? lexer.next() else { return false }
+            if token.kind == .end { return lexer.openBrackets > 0 || lexer.endsWithOperator }
+        }
+    }
+
+    /// Set by `:quit`: the REPL ends after this entry.
+    public internal(set) var quitRequested = false
+    /// True when the session started with no model (`--empty`): `:reset` goes back to empty.
+    public var startedEmpty = false
+
+    var undoStack: [(Model, String)] = []
+    var redoStack: [(Model, String)] = []
+    var loadStack: [String] = []
+    var nestedDepth = 0
+
+    /// The most nested `use` accepted.
+    public static let maximumUseDepth = 32
+
+    /// Creates a session with an empty model.
+    public init(output: SessionOutput, locator: PresetLocator, builtins: Builtins = SupportEconomics.builtins) {
+        self.model = Model(builtins: builtins)
+        self.output = output
+        self.locator = locator
+        self.scenario = "plan"
+    }
+
+    /// Loads the standard model (the start of every session unless `--empty`).
+    @discardableResult
+    public func loadStandardModel() -> ExitStatus {
+        let status = loadPreset("standard", report: true)
+        scenario = "plan"
+        return status
+    }
+
+    /// Runs source text (a script, stdin, or one REPL entry) statement by statement.
+    ///
+    /// An error stops the run (`.error`); a failed assert is reported and the run goes on
+    /// (`.assertionFailed` at the end).
+    public func run(_ file: SourceFile, directory: String = ".") -> ExitStatus {
+        var parser = Parser(file)
+        var status = ExitStatus.success
+        while true {
+            let statement: Statement?
+            do {
+                statement = try parser.nextStatement()
+            } catch {
+                output.report(error.diagnostic(in: file))
+                return .error
+            }
+            guard let statement else { return status }
+            let result = execute(statement, directory: directory)
+            if result == .error || result == .interrupted { return result }
+            status = max(status, result)
+        }
+    }
+
+    /// Loads a preset by name; with `report`, a missing preset is reported as an error.
+    public func loadPreset(_ name: String, report: Bool) -> ExitStatus {
+        let path: String
+        do {
+            path = try locator.path(of: name)
+        } catch {
+            if report { output.report(Diagnostic(.error, error.message)) }
+            return .error
+        }
+        return loadingQuietly { runFile(path, displayName: name + ".plan") }
+    }
+
+    /// Runs `body` as one load: alerts that flicker while a file sets its inputs one by one are not shown;
+    /// only the net change of alerts is reported at the end.
+    func loadingQuietly(_ body: () -> ExitStatus) -> ExitStatus {
+        let before = Set(model.activeAlerts)
+        nestedDepth += 1
+        let status = body()
+        nestedDepth -= 1
+        var changes = ChangeSet()
+        let after = model.activeAlerts
+        changes.alertsOn = after.filter { !before.contains($0) }
+        changes.alertsOff = model.alerts.map(\.message).filter { before.contains($0) && !after.contains($0) }
+        if !changes.alertsOn.isEmpty || !changes.alertsOff.isEmpty { output.changed(changes, in: self) }
+        return status
+    }
+
+    /// Runs a file by path.
+    public func runFile(_ path: String, displayName: String? = nil) -> ExitStatus {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            output.report(Diagnostic(.error, error.message))
+            return .error
+        }
+        let file = SourceFile(name: displayName ?? path, bytes: bytes)
+        return run(file, directory: FileSystem.directory(of: path))
+    }
+
+    /// True while a `use`d file or preset is being run.
+    public var isLoading: Bool { nestedDepth > 0 }
+
+    /// Every name Tab can complete: cells, functions, built-ins.
+    public var completionNames: [String] {
+        model.cellNames + model.functionNames + model.builtins.names
+    }
+
+    /// Keeps the model as it was before an accepted change, for `:undo` (REPL only).
+    func remember(_ before: Model, scenario beforeScenario: String) {
+        guard interactive && nestedDepth == 0 else { return }
+        undoStack.append((before, beforeScenario))
+        if undoStack.count > 200 { undoStack.removeFirst() }
+        redoStack.removeAll()
+    }
+}

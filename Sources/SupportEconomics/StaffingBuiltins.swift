@@ -1,0 +1,84 @@
+public import PlanCore
+
+/// The staffing built-ins of SPEC §2 (Erlang C and Erlang A), with units checked and errors, never NaN.
+///
+/// Rates are arrivals per time (`480 per 30 min`), times are times (`240 s`); both are converted to
+/// per-second and seconds for `Erlang`. Records broadcast field by field (staffing per tier).
+public enum StaffingBuiltins {
+    /// Every staffing built-in.
+    public static var all: [Builtin] {
+        [
+            make(
+                "erlang_c", ["traffic", "agents"], "erlang_c(traffic, agents)",
+                "Erlang C: the probability that a contact waits (traffic in Erlangs)", "erlang_c(48, 55)",
+                result: .percentage
+            ) { (a: [Double]) throws(StaffingError) in try Erlang.waitProbability(traffic: a[0], agents: a[1]) },
+            make(
+                "service_level", ["rate", "aht", "agents", "time"], "service_level(rate, aht, agents, answer_time)",
+                "the share of contacts answered within answer_time (Erlang C)",
+                "service_level(360 per 30 min, 240 s, 55, 20 s)", result: .percentage
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.serviceLevel(rate: a[0], aht: a[1], agents: a[2], answerTime: a[3])
+            },
+            make(
+                "asa", ["rate", "aht", "agents"], "asa(rate, aht, agents)",
+                "average speed of answer over all contacts (Erlang C)", "asa(360 per 30 min, 240 s, 55)",
+                result: .atom(.second)
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.averageSpeedOfAnswer(rate: a[0], aht: a[1], agents: a[2])
+            },
+            make(
+                "occupancy", ["rate", "aht", "agents"], "occupancy(rate, aht, agents)",
+                "the share of agents' time spent on contacts (traffic / agents)", "occupancy(360 per 30 min, 240 s, 55)",
+                result: .percentage
+            ) { (a: [Double]) throws(StaffingError) in try Erlang.occupancy(rate: a[0], aht: a[1], agents: a[2]) },
+            make(
+                "agents_needed", ["rate", "aht", "share", "time", "share"],
+                "agents_needed(rate, aht, target_sl, answer_time[, max_occupancy])",
+                "the fewest agents that meet the service level (and the occupancy cap)",
+                "agents_needed(360 per 30 min, 240 s, 80%, 20 s, 85%)", optional: 1, result: .plain
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.agentsNeeded(
+                    rate: a[0], aht: a[1], targetServiceLevel: a[2], answerTime: a[3],
+                    maxOccupancy: a.count > 4 ? a[4] : nil)
+            },
+        ]
+    }
+
+    /// What each parameter must be: its dimension and how it is named in errors.
+    private static func check(_ kind: String, _ unit: Unit) -> String? {
+        switch kind {
+        case "rate": return unit.moneyDimension == 0 && unit.timeDimension == -1 ? nil : "a rate (`480 per 30 min`)"
+        case "aht", "time": return unit.moneyDimension == 0 && unit.timeDimension == 1 ? nil : "a time (`240 s`)"
+        default: return unit.isDimensionless ? nil : "a plain number"
+        }
+    }
+
+    private static func make(
+        _ name: String, _ kinds: [String], _ signature: String, _ summary: String, _ example: String,
+        optional: Int = 0, result: Unit, _ body: @escaping @Sendable ([Double]) throws(StaffingError) -> Double
+    ) -> Builtin {
+        Builtin(
+            name, arity: (kinds.count - optional)...kinds.count, signature: signature, summary: summary,
+            example: example, topic: "staffing"
+        ) { (args: [Value], site: CallSite) throws(EvalError) -> Value in
+            try BuiltinSupport.broadcast(args, site) { (values: [Value]) throws(EvalError) -> Value in
+                var numbers: [Double] = []
+                for index in values.indices {
+                    let (value, unit) = try BuiltinSupport.number(values, index, site, name)
+                    if let expected = check(kinds[index], unit) {
+                        throw EvalError("`\(name)` needs \(expected) here, not \(Value.unitName(unit))", span: site.arg(index))
+                    }
+                    numbers.append(value)
+                }
+                let raw: Double
+                do throws(StaffingError) {
+                    raw = try body(numbers)
+                } catch {
+                    throw EvalError(error.message, span: site.span)
+                }
+                return try Value.finite(raw, result, site.span)
+            }
+        }
+    }
+}

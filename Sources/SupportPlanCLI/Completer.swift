@@ -1,0 +1,44 @@
+import LineEditor
+import PlanSession
+
+/// Tab completion: cell names, functions, commands, preset names after `:load`/`use`, file paths.
+/// The candidates come from the session as data.
+struct Completer {
+    let session: Session
+
+    func complete(_ line: String) -> Completion {
+        let word = String(line.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "/" || $0 == "-" || $0 == "~" }.reversed())
+        let before = String(line.dropLast(word.count))
+        let trimmed = before.trimmingCharacters()
+        if trimmed == ":" || (before.isEmpty && line.hasPrefix(":")) {
+            let typed = word
+            return Completion(replacing: typed.count, candidates: Session.commands.map(\.name).filter { $0.hasPrefix(typed) }.map { $0 + " " })
+        }
+        if line.hasPrefix(":"), line.dropFirst().hasPrefix(word), !line.contains(" ") {
+            return Completion(replacing: word.count, candidates: Session.commands.map(\.name).filter { $0.hasPrefix(word) }.map { $0 + " " })
+        }
+        let presetContext = trimmed == ":load" || trimmed.hasSuffix("use \"")
+        let fileContext = presetContext || trimmed == ":save" || word.contains("/")
+        var candidates: [String] = []
+        if presetContext && !word.contains("/") {
+            candidates += session.locator.names.filter { $0.hasPrefix(word) }
+        }
+        if fileContext { candidates += files(matching: word) }
+        if !fileContext {
+            let names = session.completionNames + ["print", "assert", "alert", "watch", "use", "delete"]
+            var seen: Set<String> = []
+            candidates = names.filter { $0.hasPrefix(word) && seen.insert($0).inserted }.sorted()
+        }
+        return Completion(replacing: word.count, candidates: candidates)
+    }
+
+    private func files(matching word: String) -> [String] {
+        let directory = word.contains("/") ? FileSystem.directory(of: word) : "."
+        let prefix = word.contains("/") ? FileSystem.baseName(word) : word
+        let shownDirectory = word.contains("/") ? (directory == "/" ? "/" : directory + "/") : ""
+        return FileSystem.list(directory).filter { $0.hasPrefix(prefix) && !$0.hasPrefix(".") }.map { name in
+            let path = shownDirectory + name
+            return FileSystem.isDirectory(FileSystem.resolve(name, against: directory)) ? path + "/" : path
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Glibc
+import PlanCore
+import PlanGraph
+import PlanSession
+
+/// Writes to the terminal or pipes without Foundation.
+enum Console {
+    /// Writes text to a file descriptor, whole.
+    static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += count
+        }
+        bytes.removeAll()
+    }
+
+    /// True when the file descriptor is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}
+
+/// Renders a session's output for the terminal or a pipe.
+final class ConsoleOutput: SessionOutput {
+    let color: Bool
+    let valuesTo: Int32
+    let interactive: Bool
+
+    init(color: Bool, valuesTo: Int32, interactive: Bool) {
+        self.color = color
+        self.valuesTo = valuesTo
+        self.interactive = interactive
+    }
+
+    func emit(_ text: String) { Console.write(text + "\n", to: valuesTo) }
+
+    func report(_ diagnostic: Diagnostic) { Console.write(diagnostic.rendered(color: color), to: 2) }
+
+    func changed(_ changes: ChangeSet, in session: Session) {
+        if session.isLoading { return }
+        var lines: [String] = []
+        if interactive, let first = changes.cells.first {
+            lines.append("  " + first.name + "  " + session.displayValue(of: first.name))
+            let watched = session.model.watches.filter { $0 != first.name }
+            let width = watched.map(\.count).max() ?? 0
+            for name in watched {
+                guard let change = changes.change(of: name), let old = change.old else { continue }
+                lines.append("  " + pad(name, width) + "  " + old.display + " → " + change.new.display + delta(old, change.new))
+            }
+        }
+        for alert in changes.alertsOn { lines.append(paint("  ⚠ " + alert, "\u{1B}[33m")) }
+        for alert in changes.alertsOff { lines.append(paint("  ✓ cleared: " + alert, "\u{1B}[32m")) }
+        if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
+    }
+
+    private func delta(_ old: Value, _ new: Value) -> String {
+        guard case .number(let a, let unit) = old, case .number(let b, _) = new else { return "" }
+        let difference = b - a
+        var text = Value.format(abs(difference), unit: unit)
+        if unit.percent { text = NumberFormat.significant(abs(difference) * 100, 3) + " points" }
+        return "  (" + (difference < 0 ? "−" : "+") + text + ")"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String { color ? code + text + "\u{1B}[0m" : text }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

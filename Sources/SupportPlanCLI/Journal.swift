@@ -1,0 +1,46 @@
+import PlanSession
+
+/// The REPL journal (SPEC §6): every accepted entry appended and flushed before the next prompt, so
+/// `--resume` restores the last session, also after `kill -9`.
+///
+/// Format: entries separated by a line holding only `\u{1E}` (record separator), so multi-line
+/// entries survive; the first entry says how the session started (`standard` or `--empty`), and
+/// presets loaded from the command line are recorded as `#load NAME`.
+final class Journal {
+    let path: String
+    private static let separator = "\u{1E}\n"
+
+    init(path: String) { self.path = path }
+
+    /// Starts a new journal for a new session.
+    func start(header: String, files: [String]) {
+        var text = header + "\n" + Self.separator
+        for file in files { text += (file.contains("/") || file.hasSuffix(".plan") ? ":load " : "#load ") + file + "\n" + Self.separator }
+        try? FileSystem.writeAtomically(path, text)
+    }
+
+    /// Continues the journal after a resume.
+    func reopen() {}
+
+    /// Appends an accepted entry and flushes it to disk.
+    func append(_ entry: String) {
+        try? FileSystem.append(path, entry + "\n" + Self.separator)
+    }
+
+    /// The entries of the last session, or nil when there is none.
+    func entries() -> [String]? {
+        guard let bytes = try? FileSystem.read(path) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var entries: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "\u{1E}" {
+                entries.append(current.joined(separator: "\n"))
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        return entries.isEmpty ? nil : entries
+    }
+}

@@ -1,0 +1,73 @@
+import Glibc
+import PlanCore
+import PlanSession
+import SupportEconomics
+
+/// Wires the options to a session and a front end: the script runner, the preset list or the REPL.
+struct Program {
+    let options: Options
+
+    static let version = "supportplan 0.1.0"
+
+    var color: Bool {
+        !options.noColor && FileSystem.environment("NO_COLOR").map(\.isEmpty) ?? true && Console.isTerminal(1)
+    }
+
+    func main() -> ExitStatus {
+        switch options.mode {
+        case .help:
+            Console.write(Options.usage + "\n", to: 1)
+            return .success
+        case .version:
+            Console.write(Self.version + "\n", to: 1)
+            return .success
+        case .presets:
+            let session = makeSession(interactive: false, valuesTo: 1)
+            Console.write(session.presetList() + "\n", to: 1)
+            return .success
+        case .run:
+            return runScripts(options.files)
+        case .repl:
+            if !Console.isTerminal(0) { return runScripts(options.files + ["-"]) }
+            return REPL(options: options, color: color).run()
+        }
+    }
+
+    func makeSession(interactive: Bool, valuesTo: Int32) -> Session {
+        let locator = PresetLocator(
+            environmentRoot: FileSystem.environment("SUPPORTPLAN_PRESETS"), executablePath: FileSystem.executablePath,
+            fileExists: { FileSystem.isFile($0) }, listDirectory: { FileSystem.list($0) })
+        let output = ConsoleOutput(color: color && interactive, valuesTo: valuesTo, interactive: interactive)
+        let session = Session(output: output, locator: locator)
+        session.interactive = interactive
+        session.startedEmpty = options.empty
+        if let seed = options.seed { session.seed = seed }
+        return session
+    }
+
+    /// `supportplan run FILE…` and piped stdin.
+    func runScripts(_ files: [String]) -> ExitStatus {
+        let session = makeSession(interactive: false, valuesTo: options.json ? 2 : 1)
+        if !options.empty {
+            let status = session.loadStandardModel()
+            if status == .error { return .error }
+        }
+        var worst = ExitStatus.success
+        for path in files {
+            let status: ExitStatus
+            if path == "-" {
+                let file = SourceFile(name: "<stdin>", bytes: FileSystem.readStandardInput())
+                status = session.run(file)
+            } else if !path.contains("/") && !path.hasSuffix(".plan") && !FileSystem.isFile(path) {
+                status = session.loadPreset(path, report: true)
+            } else {
+                status = session.runFile(path)
+            }
+            worst = max(worst, status)
+            if status == .error || status == .interrupted { break }
+        }
+        if options.json && worst != .error { Console.write(session.json() + "\n", to: 1) }
+        // Leave without tearing the model down: freeing 100,000 cells one by one is wasted work at exit.
+        exit(worst.rawValue)
+    }
+}

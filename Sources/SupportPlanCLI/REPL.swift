@@ -1,0 +1,102 @@
+import Glibc
+import LineEditor
+import PlanCore
+import PlanSession
+import SupportEconomics
+
+/// The interactive loop: libedit line editing, the journal, continuation lines, Ctrl-C and Ctrl-D.
+struct REPL {
+    let options: Options
+    let color: Bool
+
+    func run() -> ExitStatus {
+        let program = Program(options: options)
+        let session = program.makeSession(interactive: true, valuesTo: 1)
+        Interrupt.install()
+        session.cancellation = { Interrupt.isRequested }
+        let stateDirectory = Terminal.stateDirectory()
+        if let stateDirectory { _ = Terminal.createDirectories(stateDirectory) }
+        let journal = stateDirectory.map { Journal(path: $0 + "/journal.plan") }
+        if options.resume {
+            guard let journal, let entries = journal.entries() else {
+                Console.write("supportplan: no session to resume\n", to: 2)
+                return .error
+            }
+            replay(entries, into: session)
+            Console.write("resumed \(entries.count) entries (\(session.model.cellNames.count) cells)\n", to: 1)
+            journal.reopen()
+        } else {
+            if !options.empty { _ = session.loadStandardModel() }
+            for file in options.files {
+                let status =
+                    !file.contains("/") && !file.hasSuffix(".plan") ? session.loadPreset(file, report: true)
+                    : session.runFile(file)
+                if status == .error { break }
+                if !file.contains("/") && !file.hasSuffix(".plan") {
+                    session.scenarioName = file
+                    let description = session.presetDescription(file).map { ": " + $0 } ?? ""
+                    Console.write("\(file)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
+                }
+            }
+            journal?.start(header: options.empty ? "--empty" : "standard", files: options.files)
+        }
+        let reader: LineReader =
+            EditLineReader(
+                programName: "supportplan", historyFile: Terminal.historyPath(),
+                completer: { Completer(session: session).complete($0) }) ?? PlainLineReader()
+        if !options.resume {
+            Console.write("supportplan — \(session.model.cellNames.count) cells; :help for help, Ctrl-D to quit\n", to: 1)
+        }
+        var pending = ""
+        while !session.quitRequested {
+            Interrupt.clear()
+            let prompt = pending.isEmpty ? session.scenario + "> " : "...> "
+            switch reader.readLine(prompt: prompt) {
+            case .endOfFile:
+                if pending.isEmpty { return .success }
+                pending = ""
+            case .interrupted:
+                if !pending.isEmpty { pending = "" }
+                Console.write("^C\n", to: 1)
+            case .line(let line):
+                let text = pending.isEmpty ? line : pending + "\n" + line
+                if session.needsContinuation(text) {
+                    pending = text
+                    continue
+                }
+                pending = ""
+                if text.trimmingCharacters() .isEmpty { continue }
+                reader.addHistory(text)
+                let status = session.run(SourceFile(name: nil, text: text))
+                if status != .error && status != .interrupted { journal?.append(text) }
+            }
+        }
+        return .success
+    }
+
+    private func replay(_ entries: [String], into session: Session) {
+        let output = session.output
+        session.output = BufferedOutput()
+        if entries.first == "--empty" { session.startedEmpty = true } else { _ = session.loadStandardModel() }
+        for entry in entries.dropFirst() {
+            if entry.hasPrefix("#load ") {
+                let name = String(entry.dropFirst(6))
+                _ = session.loadPreset(name, report: false)
+                session.scenarioName = name
+                continue
+            }
+            _ = session.run(SourceFile(name: nil, text: entry))
+        }
+        session.output = output
+    }
+}
+
+extension String {
+    /// The string without surrounding white space.
+    func trimmingCharacters() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,635 @@
+import Foundation
+import SupportEconomics
+import Testing
+
+/// Erlang B and C against the shared oracles, the DOMAIN.md §6.2 vectors and a direct log-space sum.
+@Suite("Erlang B and C")
+struct ErlangCTests {
+    /// Every row of shared/oracles/erlang.csv agrees to 1e-9 (agent counts exactly).
+    @Test(arguments: OracleTable.rows)
+    fileprivate func oracleRow(_ row: OracleRow) throws {
+        let (rate, aht, agents, answerTime) = (row.rate, row["aht_s"], row["agents"], row["answer_s"])
+        #expect(abs(rate * aht - row["traffic_erlangs"]) <= 1e-9)
+        #expect(abs(try Erlang.waitProbability(traffic: rate * aht, agents: agents) - row["erlang_c"]) <= 1e-9)
+        let level = try Erlang.serviceLevel(rate: rate, aht: aht, agents: agents, answerTime: answerTime)
+        #expect(abs(level - row["service_level"]) <= 1e-9)
+        #expect(abs(try Erlang.averageSpeedOfAnswer(rate: rate, aht: aht, agents: agents) - row["asa_s"]) <= 1e-9)
+        #expect(abs(try Erlang.occupancy(rate: rate, aht: aht, agents: agents) - row["occupancy"]) <= 1e-9)
+        for (cap, column) in [(nil, "agents"), (0.85, "agents_occ85")] as [(Double?, String)] {
+            let needed = try Erlang.agentsNeeded(
+                rate: rate, aht: aht, targetServiceLevel: row["target_sl"], answerTime: answerTime, maxOccupancy: cap)
+            #expect(needed == row[column])
+        }
+    }
+
+    /// The oracle file was found and parsed (a parameterised test over no rows would pass silently).
+    @Test func oracleTableLoads() throws {
+        let rows = try OracleTable.load()
+        #expect(rows.count == 16)
+        #expect(rows.filter(\.hasErlangA).count == 15)
+    }
+
+    /// DOMAIN.md §6.2 test vectors, at the precision they are printed with.
+    @Test func domainVectors() throws {
+        try expectPrinted(Erlang.blocking(traffic: 5, agents: 10), "0.018385")
+        let rate48 = 360.0 / 1800
+        try expectPrinted(Erlang.waitProbability(traffic: 48, agents: 55), "0.238701")
+        try expectPrinted(Erlang.averageSpeedOfAnswer(rate: rate48, aht: 240, agents: 55), "8.184")
+        try expectPrinted(Erlang.serviceLevel(rate: rate48, aht: 240, agents: 55, answerTime: 20), "0.8668")
+        try expectPrinted(Erlang.serviceLevel(rate: rate48, aht: 240, agents: 55, answerTime: 15), "0.8459")
+        let needed48 = try Erlang.agentsNeeded(
+            rate: rate48, aht: 240, targetServiceLevel: 0.8, answerTime: 20, maxOccupancy: nil)
+        #expect(needed48 == 54)
+        let rate20 = 400.0 / 3600
+        try expectPrinted(Erlang.waitProbability(traffic: 20, agents: 23), "0.4157")
+        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 23, answerTime: 30), "0.7478")
+        try expectPrinted(Erlang.waitProbability(traffic: 20, agents: 24), "0.2981")
+        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 24, answerTime: 30), "0.8470")
+        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 24, answerTime: 20), "0.8089")
+        try expectPrinted(Erlang.averageSpeedOfAnswer(rate: rate20, aht: 180, agents: 24), "13.4")
+        try expectPrinted(Erlang.waitProbability(traffic: 1950, agents: 2000), "0.17868")
+        let rate63 = 45.0 / 3600
+        try expectPrinted(Erlang.serviceLevel(rate: rate63, aht: 504, agents: 10, answerTime: 20), "0.8869")
+        try expectPrinted(Erlang.serviceLevel(rate: rate63, aht: 504, agents: 9, answerTime: 20), "0.7803")
+        let needed63 = try Erlang.agentsNeeded(
+            rate: rate63, aht: 504, targetServiceLevel: 0.8, answerTime: 20, maxOccupancy: nil)
+        #expect(needed63 == 10)
+    }
+
+    /// Erlang B and C agree with the M/M/N stationary distribution summed directly in log space.
+    @Test(
+        arguments: [
+            (5.0, 10.0), (48, 55), (20, 23), (0.5, 1), (7.3, 7), (99.5, 100), (1950, 2000), (1000, 1100),
+            (9800, 10_000), (9800, 9801), (12_000, 15_000),
+        ] as [(Double, Double)])
+    func directSum(traffic: Double, agents: Double) throws {
+        let direct = DirectErlang(traffic: traffic, agents: Int(agents))
+        #expect(abs(try Erlang.blocking(traffic: traffic, agents: agents) - direct.blocking) <= 1e-9)
+        #expect(abs(try Erlang.waitProbability(traffic: traffic, agents: agents) - direct.wait) <= 1e-9)
+    }
+
+    /// With no more agents than Erlangs every arrival waits: C = 1, not an error.
+    @Test(arguments: [(48.0, 48.0), (48, 47), (5, 0), (0.5, 0), (1e9, 3)] as [(Double, Double)])
+    func overloadedQueueAlwaysWaits(traffic: Double, agents: Double) throws {
+        #expect(try Erlang.waitProbability(traffic: traffic, agents: agents) == 1)
+    }
+
+    /// Boundary cases of the recursion: no servers block everything, no traffic blocks nothing.
+    @Test func boundaries() throws {
+        #expect(try Erlang.blocking(traffic: 7, agents: 0) == 1)
+        #expect(try Erlang.blocking(traffic: 0, agents: 3) == 0)
+        #expect(try Erlang.waitProbability(traffic: 0, agents: 3) == 0)
+        #expect(try Erlang.blocking(traffic: 1, agents: 1_000_000) == 0)
+        let tiny = try Erlang.waitProbability(traffic: 10, agents: 1000)
+        #expect(tiny >= 0 && tiny < 1e-300)
+        #expect(try Erlang.occupancy(rate: 0.2, aht: 240, agents: 60) == 0.8)
+        let atZero = try Erlang.serviceLevel(rate: 0.2, aht: 240, agents: 55, answerTime: 0)
+        #expect(abs(atZero - (1 - (try Erlang.waitProbability(traffic: 48, agents: 55)))) <= 1e-15)
+    }
+
+    /// The search returns the smallest pool that meets the target and the occupancy cap, fast at 10,000 Erlangs.
+    @Test(
+        arguments: [
+            (0.2, 240.0, 0.8, 20.0, nil), (0.2, 240, 0.8, 20, 0.85), (4800.0 / 3600, 140, 0.8, 60, 0.85),
+            (10_000.0 / 300, 300, 0.9, 20, nil), (10_000.0 / 300, 300, 0.8, 20, 0.95), (0.001, 60, 0.99, 0, nil),
+            (1e-6, 1, 0.5, 0, nil), (2.5, 300, 0.95, 0, 1),
+        ] as [(Double, Double, Double, Double, Double?)])
+    func agentsNeededIsMinimal(
+        rate: Double, aht: Double, target: Double, answerTime: Double, maxOccupancy: Double?
+    ) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let agents = try Erlang.agentsNeeded(
+            rate: rate, aht: aht, targetServiceLevel: target, answerTime: answerTime, maxOccupancy: maxOccupancy)
+        #expect(clock.now - start < .seconds(1))
+        let traffic = rate * aht
+        /// Whether `count` agents meet every condition of DOMAIN.md §6.2.
+        func meets(_ count: Double) throws -> Bool {
+            guard count > traffic else { return false }
+            let level = try Erlang.serviceLevel(rate: rate, aht: aht, agents: count, answerTime: answerTime)
+            return level >= target && traffic / count <= (maxOccupancy ?? 1)
+        }
+        #expect(try meets(agents))
+        #expect(try !meets(agents - 1))
+    }
+
+    /// At Klarna scale (DOMAIN.md §6.5) the 85% occupancy cap binds before 80/60 does.
+    @Test func occupancyCapBinds() throws {
+        let rate = 4800.0 / 3600
+        let free = try Erlang.agentsNeeded(
+            rate: rate, aht: 140, targetServiceLevel: 0.8, answerTime: 60, maxOccupancy: nil)
+        let capped = try Erlang.agentsNeeded(
+            rate: rate, aht: 140, targetServiceLevel: 0.8, answerTime: 60, maxOccupancy: 0.85)
+        #expect(try Erlang.occupancy(rate: rate, aht: 140, agents: free) > 0.95)
+        #expect(capped == (rate * 140 / 0.85).rounded(.up))
+    }
+}
+
+/// Erlang A against the oracles, the DOMAIN.md §6.3 vectors and a brute-force birth–death chain.
+@Suite("Erlang A")
+struct ErlangATests {
+    /// Every oracle row with Erlang A values agrees to 1e-9 (agent counts exactly).
+    @Test(arguments: OracleTable.rows.filter(\.hasErlangA))
+    fileprivate func oracleRow(_ row: OracleRow) throws {
+        let (rate, aht, agents, patience) = (row.rate, row["aht_s"], row["agents_a"], row["patience_s"])
+        #expect(agents == row["traffic_erlangs"].rounded(.down))
+        let abandon = try Erlang.abandonRate(rate: rate, aht: aht, agents: agents, patience: patience)
+        #expect(abs(abandon - row["abandon_a"]) <= 1e-9)
+        let level = try Erlang.serviceLevelA(
+            rate: rate, aht: aht, agents: agents, answerTime: row["answer_s"], patience: patience)
+        #expect(abs(level - row["service_level_a"]) <= 1e-9)
+        let needed = try Erlang.agentsNeededA(
+            rate: rate, aht: aht, targetServiceLevel: row["target_sl"], answerTime: row["answer_s"], patience: patience)
+        #expect(needed == row["agents_needed_a"])
+    }
+
+    /// DOMAIN.md §6.3 test vectors, at their printed precision (P(W > 0) = 1 − SL at t = 0; E[W] = P(Ab)·τ).
+    @Test func domainVectors() throws {
+        let rate = 400.0 / 3600
+        let abandon = try Erlang.abandonRate(rate: rate, aht: 180, agents: 20, patience: 120)
+        let waitFree = try Erlang.serviceLevelA(rate: rate, aht: 180, agents: 20, answerTime: 0, patience: 120)
+        expectPrinted(1 - waitFree, "0.48276")
+        expectPrinted(abandon, "0.09771")
+        expectPrinted(abandon * 120, "11.725")
+        try expectPrinted(
+            Erlang.serviceLevelA(rate: rate, aht: 180, agents: 20, answerTime: 20, patience: 120), "0.70645")
+        expectPrinted(rate * (1 - abandon) * 180 / 20, "0.9023")
+
+        let slow = 100.0 / 3600
+        let slowAbandon = try Erlang.abandonRate(rate: slow, aht: 600, agents: 15, patience: 180)
+        let slowWaitFree = try Erlang.serviceLevelA(rate: slow, aht: 600, agents: 15, answerTime: 0, patience: 180)
+        expectPrinted(1 - slowWaitFree, "0.52394")
+        expectPrinted(slowAbandon, "0.18300")
+        expectPrinted(slowAbandon * 180, "32.94")
+        try expectPrinted(
+            Erlang.serviceLevelA(rate: slow, aht: 600, agents: 15, answerTime: 60, patience: 180), "0.6613")
+
+        let small = 45.0 / 3600
+        let needed = try Erlang.agentsNeededA(
+            rate: small, aht: 504, targetServiceLevel: 0.8, answerTime: 20, patience: 120)
+        #expect(needed == 8)
+        try expectPrinted(
+            Erlang.serviceLevelA(rate: small, aht: 504, agents: 8, answerTime: 20, patience: 120), "0.8109")
+        try expectPrinted(Erlang.abandonRate(rate: small, aht: 504, agents: 8, patience: 120), "0.0981")
+        try expectPrinted(
+            Erlang.serviceLevelA(rate: small, aht: 504, agents: 9, answerTime: 20, patience: 120), "0.8830")
+        try expectPrinted(
+            Erlang.serviceLevelA(rate: small, aht: 504, agents: 10, answerTime: 20, patience: 120), "0.9330")
+    }
+
+    /// The closed forms agree with the M/M/N+M chain solved by brute force, small pools to 9,900 agents.
+    @Test(arguments: ChainCase.all)
+    fileprivate func birthDeathChain(_ input: ChainCase) throws {
+        let chain = BirthDeathChain(input)
+        let (rate, aht, agents, patience) = (input.rate, input.aht, Double(input.agents), input.patience)
+        let abandon = try Erlang.abandonRate(rate: rate, aht: aht, agents: agents, patience: patience)
+        #expect(abs(abandon - chain.abandonProbability) <= 1e-9)
+        for (answerTime, expected) in [(input.answerTime, chain.serviceLevel), (0, 1 - chain.waitProbability)] {
+            let level = try Erlang.serviceLevelA(
+                rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
+            #expect(abs(level - expected) <= 1e-9)
+        }
+    }
+
+    /// More agents never lower the service level nor raise abandonment; 0 agents serve nobody.
+    @Test func monotoneInAgents() throws {
+        let rate = 2500.0 / 1800
+        #expect(try Erlang.abandonRate(rate: rate, aht: 300, agents: 0, patience: 60) == 1)
+        #expect(try Erlang.serviceLevelA(rate: rate, aht: 300, agents: 0, answerTime: 10, patience: 60) == 0)
+        var previousLevel = 0.0
+        var previousAbandon = 1.0
+        for agents in stride(from: 1.0, through: 500, by: 1) {
+            let level = try Erlang.serviceLevelA(rate: rate, aht: 300, agents: agents, answerTime: 10, patience: 60)
+            let abandon = try Erlang.abandonRate(rate: rate, aht: 300, agents: agents, patience: 60)
+            #expect(level >= previousLevel - 1e-12)
+            #expect(abandon <= previousAbandon + 1e-12)
+            previousLevel = level
+            previousAbandon = abandon
+        }
+    }
+
+    /// Infinite patience is Erlang C; an overloaded pool serves about N/A of the arrivals.
+    @Test func limits() throws {
+        let levelC = try Erlang.serviceLevel(rate: 0.2, aht: 240, agents: 55, answerTime: 20)
+        let levelA = try Erlang.serviceLevelA(rate: 0.2, aht: 240, agents: 55, answerTime: 20, patience: 1e8)
+        #expect(abs(levelA - levelC) <= 1e-6)
+        let overloaded = try Erlang.abandonRate(rate: 100, aht: 300, agents: 100, patience: 10_000)
+        #expect(abs(overloaded - (1 - 100.0 / 30_000)) <= 1e-3)
+        let huge = try Erlang.serviceLevelA(rate: 100, aht: 300, agents: 20_000, answerTime: 20, patience: 10_000)
+        #expect(huge >= 0 && huge <= 1)
+        let belowTraffic = try Erlang.agentsNeededA(
+            rate: 10_000.0 / 300, aht: 300, targetServiceLevel: 0.8, answerTime: 20, patience: 120)
+        #expect(belowTraffic < 10_000)
+    }
+
+    /// The search returns the smallest pool that meets the target, below the traffic when patience is short.
+    @Test(
+        arguments: [
+            (45.0 / 3600, 504.0, 0.8, 20.0, 120.0), (10_000.0 / 300, 300, 0.9, 20, 300),
+            (10_000.0 / 300, 300, 0.8, 20, 30),
+            (2500.0 / 1800, 120, 0.85, 60, 120), (0.01, 600, 0.5, 0, 5), (1e-4, 300, 0.99, 0, 1e5),
+        ] as [(Double, Double, Double, Double, Double)])
+    func agentsNeededIsMinimal(
+        rate: Double, aht: Double, target: Double, answerTime: Double, patience: Double
+    ) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let agents = try Erlang.agentsNeededA(
+            rate: rate, aht: aht, targetServiceLevel: target, answerTime: answerTime, patience: patience)
+        #expect(clock.now - start < .seconds(2))
+        #expect(agents >= 1)
+        let level = try Erlang.serviceLevelA(
+            rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
+        #expect(level >= target)
+        if agents > 1 {
+            let fewer = try Erlang.serviceLevelA(
+                rate: rate, aht: aht, agents: agents - 1, answerTime: answerTime, patience: patience)
+            #expect(fewer < target)
+        }
+    }
+}
+
+/// Bad inputs are reported as a `StaffingError` with a clear message, never as NaN, infinity or a crash.
+@Suite("Staffing errors")
+struct StaffingErrorTests {
+    /// Each bad call throws, and its message says what is wrong with the numbers involved (in full for most).
+    @Test(arguments: BadCall.all)
+    fileprivate func reportsError(_ call: BadCall) {
+        let error = #expect(throws: StaffingError.self) { try call.run() }
+        let message = error?.message ?? "(no error)"
+        #expect(message.contains(call.expected), "message was: \(message)")
+    }
+
+    /// A sweep over extreme inputs: every result is a finite number in range, or a `StaffingError`.
+    @Test func extremeInputsGiveFiniteResultsOrErrors() {
+        let (handleTimes, answerTimes, patiences) = ([0.5, 300, 1e5], [0.0, 20, 1e7], [1e-3, 30, 1e6])
+        for rate in [1e-9, 0.01, 1, 50] {
+            for aht in handleTimes {
+                for agents in [0.0, 1, 7, 2000] {
+                    expectFiniteOrError(0...1) { try Erlang.occupancy(rate: rate, aht: aht, agents: agents) }
+                    expectFiniteOrError(0...1e300) {
+                        try Erlang.averageSpeedOfAnswer(rate: rate, aht: aht, agents: agents)
+                    }
+                    for answerTime in answerTimes {
+                        expectFiniteOrError(0...1) {
+                            try level(rate: rate, aht: aht, agents: agents, answerTime: answerTime)
+                        }
+                        for patience in patiences {
+                            expectFiniteOrError(0...1) {
+                                try Erlang.abandonRate(rate: rate, aht: aht, agents: agents, patience: patience)
+                            }
+                            expectFiniteOrError(0...1) {
+                                try Erlang.serviceLevelA(
+                                    rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
+                            }
+                        }
+                    }
+                }
+                for answerTime in answerTimes {
+                    expectFiniteOrError(1...1_000_000) {
+                        try Erlang.agentsNeeded(
+                            rate: rate, aht: aht, targetServiceLevel: 0.8, answerTime: answerTime, maxOccupancy: 0.9)
+                    }
+                    for patience in patiences {
+                        expectFiniteOrError(1...1_000_000) {
+                            try Erlang.agentsNeededA(
+                                rate: rate, aht: aht, targetServiceLevel: 0.8, answerTime: answerTime,
+                                patience: patience)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Runs `call`, which must either throw a `StaffingError` or return a finite number within `range`.
+private func expectFiniteOrError(
+    _ range: ClosedRange<Double>, sourceLocation: SourceLocation = #_sourceLocation, _ call: () throws -> Double
+) {
+    do {
+        let value = try call()
+        #expect(value.isFinite && range.contains(value), "got \(value)", sourceLocation: sourceLocation)
+    } catch {
+        #expect(error is StaffingError, "threw \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Checks `actual` against a value printed in DOMAIN.md, to half a unit of its last printed digit.
+private func expectPrinted(
+    _ actual: Double, _ printed: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let expected = Double(printed) ?? .nan
+    let decimals = printed.split(separator: ".").dropFirst().first?.count ?? 0
+    let tolerance = 0.5 * pow(10, -Double(decimals)) + 1e-12
+    #expect(abs(actual - expected) <= tolerance, "\(actual) vs printed \(printed)", sourceLocation: sourceLocation)
+}
+
+/// A call with bad inputs and a fragment its error message must contain.
+private struct BadCall: Sendable, CustomTestStringConvertible {
+    /// What is wrong, as the test's name.
+    let testDescription: String
+    /// A fragment of the expected message.
+    let expected: String
+    /// The call itself.
+    let run: @Sendable () throws -> Double
+
+    /// Every bad call checked by `StaffingErrorTests.reportsError`.
+    static let all: [BadCall] = [
+        BadCall("fractional agents", "agents must be a whole number (got 2.5)") { try c(agents: 2.5) },
+        BadCall("negative agents", "agents cannot be negative (got -1)") { try c(agents: -1) },
+        BadCall("NaN agents", "agents must be a whole number (got NaN)") { try level(agents: .nan) },
+        BadCall("too many agents", "agents must be at most 1,000,000 (got 2,000,000)") { try c(agents: 2e6) },
+        BadCall("negative traffic", "traffic must be 0 Erlangs or more (got -1.5)") { try c(traffic: -1.5) },
+        BadCall("infinite traffic", "traffic must be 0 Erlangs or more (got infinity)") { try c(traffic: .infinity) },
+        BadCall("zero rate", "the arrival rate must be above zero and finite (got 0)") { try level(rate: 0) },
+        BadCall("negative rate", "the arrival rate must be above zero and finite (got -1)") { try needed(rate: -1) },
+        BadCall("NaN rate", "the arrival rate must be above zero and finite (got NaN)") { try levelA(rate: .nan) },
+        BadCall("zero AHT", "the average handle time must be above zero and finite (got 0 s)") { try level(aht: 0) },
+        BadCall("infinite AHT", "handle time must be above zero and finite (got infinity s)") {
+            try needed(aht: .infinity)
+        },
+        BadCall("at capacity", "48 agents cannot carry 48 Erlangs of traffic: the queue grows without bound") {
+            try level(agents: 48)
+        },
+        BadCall("overloaded ASA", "40 agents cannot carry 48 Erlangs of traffic: the queue grows without bound") {
+            try Erlang.averageSpeedOfAnswer(rate: 0.2, aht: 240, agents: 40)
+        },
+        BadCall("fractional traffic", "400 agents cannot carry 416.67 Erlangs of traffic") {
+            try level(rate: 2500.0 / 1800, aht: 300, agents: 400)
+        },
+        BadCall("one agent", "1 agent cannot carry 1 Erlang of traffic") { try level(rate: 1.0 / 240, agents: 1) },
+        BadCall("no agents", "0 agents cannot carry 48 Erlangs of traffic") {
+            try Erlang.occupancy(rate: 0.2, aht: 240, agents: 0)
+        },
+        BadCall("target 0%", "the target service level must be above 0% and below 100% (got 0%)") {
+            try needed(target: 0)
+        },
+        BadCall("target 100%", "service level must be above 0% and below 100% (got 100%)") { try needed(target: 1) },
+        BadCall("target 120%", "service level must be above 0% and below 100% (got 120%)") {
+            try neededA(target: 1.2)
+        },
+        BadCall("cap 0%", "the maximum occupancy must be above 0% and at most 100% (got 0%)") { try needed(cap: 0) },
+        BadCall("cap 150%", "the maximum occupancy must be above 0% and at most 100% (got 150%)") {
+            try needed(cap: 1.5)
+        },
+        BadCall("negative answer time", "the answer time must be 0 s or more and finite (got -5 s)") {
+            try level(answerTime: -5)
+        },
+        BadCall("two million Erlangs", "a service level of 80% within 20 s cannot be met with 1,000,000 agents or") {
+            try needed(rate: 2e4, aht: 100)
+        },
+        BadCall("cap out of reach", "cannot be met with 1,000,000 agents or fewer") { try needed(cap: 1e-5) },
+        BadCall("Erlang A out of reach", "a service level of 80% within 20 s cannot be met with 1,000,000 agents") {
+            try neededA(rate: 5e4, aht: 100)
+        },
+        BadCall("zero patience", "patience must be above zero and finite (got 0 s)") {
+            try Erlang.abandonRate(rate: 0.2, aht: 240, agents: 40, patience: 0)
+        },
+        BadCall("negative patience", "patience must be above zero and finite (got -5 s)") {
+            try levelA(patience: -5)
+        },
+        BadCall("infinite patience", "patience must be above zero and finite (got infinity s)") {
+            try neededA(patience: .infinity)
+        },
+        BadCall("fractional agents, Erlang A", "agents must be a whole number (got 7.5)") { try levelA(agents: 7.5) },
+    ]
+
+    /// Names a bad call, says what its message must contain, and wraps the call.
+    init(_ name: String, _ expected: String, _ run: @escaping @Sendable () throws -> Double) {
+        testDescription = name
+        self.expected = expected
+        self.run = run
+    }
+}
+
+/// `Erlang.waitProbability` for the DOMAIN.md §6.2 example (A = 48, N = 55), one input changed.
+private func c(traffic: Double = 48, agents: Double = 55) throws -> Double {
+    try Erlang.waitProbability(traffic: traffic, agents: agents)
+}
+
+/// `Erlang.serviceLevel` for the DOMAIN.md §6.2 example (360 per 30 min, 240 s, 55 agents, 20 s).
+private func level(rate: Double = 0.2, aht: Double = 240, agents: Double = 55, answerTime: Double = 20) throws
+    -> Double
+{
+    try Erlang.serviceLevel(rate: rate, aht: aht, agents: agents, answerTime: answerTime)
+}
+
+/// `Erlang.agentsNeeded` for 80/20 with the DOMAIN.md §6.2 example's traffic.
+private func needed(rate: Double = 0.2, aht: Double = 240, target: Double = 0.8, cap: Double? = nil) throws -> Double {
+    try Erlang.agentsNeeded(rate: rate, aht: aht, targetServiceLevel: target, answerTime: 20, maxOccupancy: cap)
+}
+
+/// `Erlang.serviceLevelA` with 20 s and a minute's patience at A = 48, 40 agents.
+private func levelA(rate: Double = 0.2, agents: Double = 40, patience: Double = 60) throws -> Double {
+    try Erlang.serviceLevelA(rate: rate, aht: 240, agents: agents, answerTime: 20, patience: patience)
+}
+
+/// `Erlang.agentsNeededA` for 80/20 with a minute's patience at A = 48.
+private func neededA(rate: Double = 0.2, aht: Double = 240, target: Double = 0.8, patience: Double = 60) throws
+    -> Double
+{
+    try Erlang.agentsNeededA(rate: rate, aht: aht, targetServiceLevel: target, answerTime: 20, patience: patience)
+}
+
+/// One data line of shared/oracles/erlang.csv: its numbers by column name (its README names the columns).
+private struct OracleRow: Sendable, CustomTestStringConvertible {
+    /// The line in the file (the header is line 1).
+    let line: Int
+    /// The numbers by column; empty cells are absent.
+    let columns: [String: Double]
+
+    /// The number in `column`, NaN for an empty cell (NaN then fails every comparison).
+    subscript(_ column: String) -> Double { columns[column] ?? .nan }
+    /// Arrivals per second (`arrivals` per `interval_min` minutes).
+    var rate: Double { self["arrivals"] / (self["interval_min"] * 60) }
+    /// Whether the row has the Erlang A columns (rows below 400 Erlangs do).
+    var hasErlangA: Bool { columns["agents_a"] != nil }
+    /// Names the row by its line, so a failure points into the CSV.
+    var testDescription: String { "erlang.csv line \(line) (A = \(self["traffic_erlangs"]))" }
+}
+
+/// A malformed or missing oracle file.
+private struct OracleError: Error, CustomStringConvertible {
+    /// What is wrong, and where.
+    let description: String
+}
+
+/// Loads shared/oracles/erlang.csv (see shared/oracles/README.md for its columns).
+private enum OracleTable {
+    /// The rows, for parameterised tests (empty when the file is missing: `oracleTableLoads` then fails).
+    static let rows: [OracleRow] = (try? load()) ?? []
+
+    /// Where the oracle file is.
+    ///
+    /// `$SUPPORTPLAN_ORACLES/erlang.csv` when that variable is set; otherwise `<repo>/../shared/oracles/erlang.csv`,
+    /// with `<repo>` found from this file's real path (symlinks resolved, so a scratch package may link it).
+    static var location: URL {
+        if let directory = ProcessInfo.processInfo.environment["SUPPORTPLAN_ORACLES"] {
+            return URL(fileURLWithPath: directory).appendingPathComponent("erlang.csv")
+        }
+        let testFile = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        let repository = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/oracles/erlang.csv")
+    }
+
+    /// Parses every data line of the file; throws on a missing file or a malformed line.
+    static func load() throws -> [OracleRow] {
+        let text = try String(contentsOf: location, encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        guard let header = lines.first else { throw OracleError(description: "\(location.path) is empty") }
+        return try lines.dropFirst().enumerated().map { index, cells in
+            guard cells.count == header.count else {
+                throw OracleError(description: "line \(index + 2) has \(cells.count) cells, not \(header.count)")
+            }
+            var columns: [String: Double] = [:]
+            for (name, cell) in zip(header, cells) where !cell.isEmpty {
+                guard let value = Double(cell) else {
+                    throw OracleError(description: "line \(index + 2): \(name) = \(cell) is not a number")
+                }
+                columns[name] = value
+            }
+            return OracleRow(line: index + 2, columns: columns)
+        }
+    }
+}
+
+/// Erlang B and C from the M/M/N stationary distribution π_j ∝ A^j / j!, summed directly in log space.
+private struct DirectErlang {
+    /// π_N / Σ_{j≤N} π_j of the loss system.
+    let blocking: Double
+    /// P(j ≥ N) of the delay system, with the geometric queue tail π_N·N/(N − A).
+    let wait: Double
+
+    /// Sums the distribution for `traffic` Erlangs and `agents` servers (traffic above zero).
+    init(traffic: Double, agents: Int) {
+        var logWeights = [0.0]
+        for count in stride(from: 1, through: agents, by: 1) {
+            logWeights.append(logWeights[count - 1] + log(traffic / Double(count)))
+        }
+        let logTop = logWeights[agents]
+        blocking = exp(logTop - logSumExp(logWeights))
+        guard Double(agents) > traffic else {
+            wait = 1
+            return
+        }
+        let logQueue = logTop + log(Double(agents) / (Double(agents) - traffic))
+        wait = exp(logQueue - logSumExp(logWeights.dropLast() + [logQueue]))
+    }
+}
+
+/// ln Σ e^(v), without overflow.
+private func logSumExp(_ values: [Double]) -> Double {
+    let peak = values.max() ?? -.infinity
+    guard peak.isFinite else { return peak }
+    return peak + log(values.reduce(0) { $0 + exp($1 - peak) })
+}
+
+/// An Erlang A case checked against the brute-force chain.
+private struct ChainCase: Sendable, CustomTestStringConvertible {
+    /// Arrivals per second.
+    let rate: Double
+    /// Average handle time, seconds.
+    let aht: Double
+    /// Agents.
+    let agents: Int
+    /// Mean patience, seconds.
+    let patience: Double
+    /// Service-level threshold, seconds.
+    let answerTime: Double
+
+    /// Shows the inputs in the test's name.
+    var testDescription: String {
+        "rate \(rate)/s, AHT \(aht) s, \(agents) agents, patience \(patience) s, t = \(answerTime) s"
+    }
+
+    /// DOMAIN.md §6.3 vectors, short and long patience, overload, t = 0, one agent, and 2,000- and 9,900-agent pools.
+    static let all: [ChainCase] = [
+        ChainCase(rate: 400.0 / 3600, aht: 180, agents: 20, patience: 120, answerTime: 20),
+        ChainCase(rate: 100.0 / 3600, aht: 600, agents: 15, patience: 180, answerTime: 60),
+        ChainCase(rate: 45.0 / 3600, aht: 504, agents: 8, patience: 120, answerTime: 20),
+        ChainCase(rate: 120.0 / 3600, aht: 240, agents: 6, patience: 10, answerTime: 5),
+        ChainCase(rate: 2.0, aht: 60, agents: 100, patience: 45, answerTime: 10),
+        ChainCase(rate: 0.2, aht: 240, agents: 55, patience: 3600, answerTime: 15),
+        ChainCase(rate: 0.2, aht: 240, agents: 40, patience: 90, answerTime: 0),
+        ChainCase(rate: 0.2, aht: 240, agents: 50, patience: 90, answerTime: 600),
+        ChainCase(rate: 0.01, aht: 300, agents: 1, patience: 30, answerTime: 10),
+        ChainCase(rate: 1950.0 / 180, aht: 180, agents: 2000, patience: 120, answerTime: 20),
+        ChainCase(rate: 2100.0 / 300, aht: 300, agents: 2000, patience: 600, answerTime: 30),
+        ChainCase(rate: 9800.0 / 300, aht: 300, agents: 9900, patience: 300, answerTime: 20),
+    ]
+}
+
+/// The M/M/N+M queue solved by brute force, independently of the closed forms.
+///
+/// The stationary distribution is the birth–death chain (births λ; deaths min(j, N)·μ + max(j − N, 0)·θ),
+/// in log space, truncated once the queue terms fall e^80 below the peak. An arrival that finds k waiting
+/// (PASTA) then has k customers ahead; the chance it is served within t is found by uniformising the
+/// chain of its position (ahead: k → k − 1 at N·μ + k·θ; head of the queue → served at N·μ; its own
+/// abandonment at θ) and weighting the step counts with Poisson probabilities.
+private struct BirthDeathChain {
+    /// P(W > 0).
+    let waitProbability: Double
+    /// P(Ab) = Σ_k k·θ·π_{N+k} / λ.
+    let abandonProbability: Double
+    /// P(served and W ≤ t).
+    let serviceLevel: Double
+
+    /// Solves the chain for one case.
+    init(_ input: ChainCase) {
+        let serviceRate = 1 / input.aht
+        let abandonment = 1 / input.patience
+        let servers = Double(input.agents)
+        var logWeights = [0.0]
+        for busy in stride(from: 1, through: input.agents, by: 1) {
+            logWeights.append(logWeights[busy - 1] + log(input.rate / (Double(busy) * serviceRate)))
+        }
+        var peak = logWeights.max() ?? 0
+        let balance = (input.rate - servers * serviceRate) / abandonment
+        var waiting = 0.0
+        while true {
+            waiting += 1
+            let next = (logWeights.last ?? 0) + log(input.rate / (servers * serviceRate + waiting * abandonment))
+            logWeights.append(next)
+            peak = max(peak, next)
+            if waiting > balance, next < peak - 80 { break }
+        }
+        let logTotal = logSumExp(logWeights)
+        let queue = logWeights[input.agents...].map { exp($0 - logTotal) }
+        waitProbability = queue.reduce(0, +)
+        abandonProbability =
+            queue.enumerated().reduce(0) { $0 + Double($1.offset) * abandonment * $1.element } / input.rate
+        let servedLate = Self.servedWithin(
+            input.answerTime, ahead: queue, serviceCapacity: servers * serviceRate, abandonment: abandonment)
+        serviceLevel = 1 - waitProbability + servedLate
+    }
+
+    /// P(W > 0 and served within `time`): uniformisation of a waiting arrival's position.
+    private static func servedWithin(
+        _ time: Double, ahead: [Double], serviceCapacity: Double, abandonment: Double
+    ) -> Double {
+        let uniform = serviceCapacity + Double(ahead.count) * abandonment
+        let mean = uniform * time
+        guard mean > 0 else { return 0 }
+        var position = ahead
+        var next = ahead
+        var served = 0.0
+        var total = 0.0
+        for step in 0...Int(mean + 12 * mean.squareRoot() + 40) {
+            total += exp(-mean + Double(step) * log(mean) - lgamma(Double(step) + 1)) * served
+            served += position[0] * serviceCapacity / uniform
+            for index in position.indices {
+                let moving = (serviceCapacity + Double(index) * abandonment) / uniform
+                let stay = 1 - moving - abandonment / uniform
+                let arriving =
+                    index + 1 < position.count
+                    ? position[index + 1] * (serviceCapacity + Double(index + 1) * abandonment) / uniform : 0
+                next[index] = position[index] * stay + arriving
+            }
+            swap(&position, &next)
+        }
+        return total
+    }
+}

@@ -1,0 +1,539 @@
+#!/usr/bin/env python3
+"""Reference re-implementation of the supportplan standard model (SPEC §3) and its presets.
+
+Usage:  python3 Tests/reference/standard_model.py [PRESET ...]   (no argument: every preset + summary)
+        python3 Tests/reference/standard_model.py --check        (only the calibration checks; exit 1 on failure)
+
+It mirrors Presets/*.plan line by line, so the values pinned by `assert` lines in the presets
+can be computed here and the arithmetic of DOMAIN.md §7 can be checked without the Swift binary.
+
+Units (the same base units as the interpreter: seconds and dollars):
+  - a time is in seconds: MIN = 60, H = 3600, YEAR = 365.25 days, MONTH = YEAR / 12;
+  - a rate (`250k per month`) is per second: 250e3 / MONTH;
+  - money is in $, money per year is $/s: `$62k per year` = 62e3 / YEAR;
+  - `paid_hours = 2080 h per year` is a plain number, 2080 * H / YEAR = 0.2372: the share of
+    calendar time one FTE is paid for; `productive_hours` is the share it is productive, so
+    workload (busy agents = contacts per second * seconds per contact) / productive_hours = FTE;
+  - `cost_per_hour = fte_cost / productive_hours` is $/s of productive time ($/h for display).
+Outputs are printed in the units the .plan files display (money per year, rates per month).
+"""
+import math
+import sys
+
+MIN = 60.0
+H = 3600.0
+DAY = 86400.0
+YEAR = 365.25 * DAY
+MONTH = YEAR / 12
+TIERS = ("routine", "standard", "complex")
+
+
+# ---------------------------------------------------------------------------------------------
+# Records: one value per tier, elementwise arithmetic (scalars broadcast), like the language.
+class R(dict):
+    def _op(self, other, f):
+        if isinstance(other, dict):
+            return R({t: f(self[t], other[t]) for t in TIERS})
+        return R({t: f(self[t], other) for t in TIERS})
+
+    def __add__(self, o): return self._op(o, lambda a, b: a + b)
+    def __radd__(self, o): return self._op(o, lambda a, b: b + a)
+    def __sub__(self, o): return self._op(o, lambda a, b: a - b)
+    def __rsub__(self, o): return self._op(o, lambda a, b: b - a)
+    def __mul__(self, o): return self._op(o, lambda a, b: a * b)
+    def __rmul__(self, o): return self._op(o, lambda a, b: b * a)
+    def __truediv__(self, o): return self._op(o, lambda a, b: a / b)
+    def __rtruediv__(self, o): return self._op(o, lambda a, b: b / a)
+    def __neg__(self): return R({t: -self[t] for t in TIERS})
+
+    def map(self, f): return R({t: f(self[t]) for t in TIERS})
+
+
+def rec(routine, standard, complex_):
+    return R(routine=routine, standard=standard, complex=complex_)
+
+
+def total(x):
+    return sum(x[t] for t in TIERS) if isinstance(x, dict) else x
+
+
+def as_rec(x):
+    return x if isinstance(x, dict) else R({t: x for t in TIERS})
+
+
+def logistic(x):
+    if isinstance(x, dict):
+        return x.map(logistic)
+    return 1 / (1 + math.exp(-x))
+
+
+def clamp(x, lo, hi):
+    if isinstance(x, dict):
+        return x.map(lambda v: clamp(v, lo, hi))
+    return min(max(x, lo), hi)
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs per preset, mirroring the .plan files.
+def standard_inputs():
+    """Presets/standard.plan: neutral mid-size defaults."""
+    return dict(
+        customers=250e3,
+        contacts=100e3 / MONTH,
+        mix=rec(0.60, 0.30, 0.10),
+        aht=rec(6 * MIN, 11 * MIN, 20 * MIN),
+        concurrency=rec(2, 1.5, 1),
+        fte_cost=62e3 / YEAR,
+        paid_hours=2080 * H / YEAR,
+        shrinkage=0.30,
+        occupancy=0.80,
+        ai_coverage=rec(0.90, 0.70, 0.30),
+        ai_resolution=rec(0.75, 0.40, 0.10),
+        ai_cost_per_contact=0.05,
+        ai_cost_per_resolution=0.99,
+        ai_platform_cost=20e3 / YEAR,
+        handoff_time=2 * MIN,
+        csat_human=rec(0.94, 0.90, 0.85),
+        csat_ai=rec(0.94, 0.86, 0.70),
+        csat_escalated=rec(0.88, 0.84, 0.78),
+        churn_per_bad_contact=0.02,
+        clv=300.0,
+        repeat_after_ai=rec(0.05, 0.10, 0.15),
+    )
+
+
+def klarna_2024_inputs():
+    """Presets/klarna-2024.plan: DOMAIN.md §7.1."""
+    p = standard_inputs()
+    p.update(
+        customers=93e6,
+        contacts=3.45e6 / MONTH,
+        mix=rec(0.70, 0.22, 0.08),
+        aht=rec(5 * MIN, 10 * MIN, 16 * MIN),
+        concurrency=3,
+        fte_cost=60e3 / YEAR,
+        paid_hours=2080 * H / YEAR,
+        shrinkage=0.30,
+        occupancy=0.85,
+        ai_coverage=rec(1.0, 1.0, 1.0),
+        ai_resolution=rec(0.84, 0.35, 0.05),
+        ai_cost_per_contact=0.05,
+        ai_cost_per_resolution=0.0,
+        ai_build_cost=2.5e6,
+        ai_build_amortisation=3 * YEAR,
+        handoff_time=0.0,
+        repeat_after_ai=rec(0.0, 0.0, 0.0),
+        csat_human=1 - rec(0.06, 0.10, 0.15),
+        csat_ai=1 - rec(0.06, 0.15, 0.35),
+        csat_escalated=1 - rec(0.15, 0.20, 0.30),
+        churn_per_bad_contact=0.10,
+        clv=48.0,
+        outsourced_pool_before=3000,
+    )
+    p["ai_platform_cost"] = p["ai_build_cost"] / p["ai_build_amortisation"]
+    return p
+
+
+def klarna_2025_inputs():
+    """Presets/klarna-2025.plan: DOMAIN.md §7.2 (every input restated, as the .plan file does)."""
+    p = standard_inputs()
+    p.update(
+        customers=114e6,
+        contacts=4.3e6 / MONTH,
+        mix=rec(0.70, 0.22, 0.08),
+        aht=rec(5 * MIN, 10 * MIN, 16 * MIN),
+        concurrency=rec(3, 2.75, 2.5),
+        concurrency_2024=3,
+        fte_cost=70e3 / YEAR,
+        paid_hours=2080 * H / YEAR,
+        shrinkage=0.30,
+        occupancy=0.85,
+        ai_coverage=rec(0.96, 0.90, 0.0),
+        ai_resolution=rec(0.86 / 0.96, 0.30 / 0.90, 0.0),
+        ai_cost_per_contact=0.02,
+        ai_cost_per_resolution=0.0,
+        ai_platform_cost=0.0,
+        handoff_time=0.0,
+        repeat_after_ai=rec(0.0, 0.0, 0.0),
+        csat_human=1 - rec(0.05, 0.08, 0.12),
+        csat_ai=1 - rec(0.05, 0.12, 0.35),
+        csat_escalated=1 - rec(0.10, 0.15, 0.25),
+        churn_per_bad_contact=0.10,
+        clv=48.0,
+        community_pool_share=0.05,
+    )
+    return p
+
+
+def midmarket_inputs():
+    """Presets/hybrid-midmarket.plan: DOMAIN.md §7.3."""
+    p = standard_inputs()
+    channel_mix = dict(chat=0.40, email=0.45, phone=0.15)
+    aht_chat = rec(9 * MIN, 15 * MIN, 25 * MIN)
+    concurrency_chat = rec(2, 2, 1.5)
+    aht_email = rec(7 * MIN, 14 * MIN, 28 * MIN)
+    aht_phone = rec(6 * MIN, 10 * MIN, 18 * MIN)
+    aht = channel_mix["chat"] * aht_chat + channel_mix["email"] * aht_email + channel_mix["phone"] * aht_phone
+    agent_time = (channel_mix["chat"] * aht_chat / concurrency_chat + channel_mix["email"] * aht_email
+                  + channel_mix["phone"] * aht_phone)
+    ai_channel_share = channel_mix["chat"] + channel_mix["email"]
+    arpa, gross_margin, revenue_churn = 1200 / YEAR, 0.80, 0.12 / YEAR
+    p.update(
+        customers=120e3,
+        contacts_per_account=0.55 / MONTH,
+        mix=rec(0.60, 0.30, 0.10),
+        aht=aht,
+        agent_time=agent_time,
+        concurrency=aht / agent_time,
+        fte_cost=65e3 / YEAR,
+        shrinkage=0.32,
+        occupancy=0.80,
+        ai_coverage=ai_channel_share * rec(1.0, 1.0, 0.5),
+        ai_resolution=rec(0.65, 0.25, 0.03) / rec(1.0, 1.0, 0.5),
+        ai_cost_per_contact=0.0,
+        ai_cost_per_resolution=0.99,
+        ai_platform_cost=0.0,
+        handoff_time=0.0,
+        repeat_after_ai=rec(0.0, 0.0, 0.0),
+        csat_human=1 - rec(0.05, 0.08, 0.12),
+        csat_ai=1 - rec(0.06, 0.12, 0.30),
+        csat_escalated=1 - rec(0.10, 0.12, 0.20),
+        churn_per_bad_contact=0.01,
+        clv=arpa * gross_margin / revenue_churn,
+    )
+    p["contacts"] = p["customers"] * p["contacts_per_account"]
+    return p
+
+
+# The handoff preset: one threshold drives AI coverage per tier (see Presets/handoff.plan).
+HANDOFF = dict(
+    handoff_threshold=0.50,
+    complexity=rec(0.20, 0.50, 0.80),
+    complexity_spread=0.10,
+    ai_resolution_at_zero=0.95,
+    ai_resolution_drop=1.10,
+    csat_ai_at_zero=1.00,
+    csat_ai_drop=0.45,
+    escalation_penalty_at_zero=0.03,
+    escalation_penalty_growth=0.20,
+)
+
+
+def ai_keeps(t, c, s):
+    """Share of a tier (complexity scores ~ logistic(c, s) truncated to 0..1) below the threshold t."""
+    lo = logistic(-c / s)
+    return (logistic((t - c) / s) - lo) / (logistic((1 - c) / s) - lo)
+
+
+def handoff_inputs(threshold=None):
+    p = standard_inputs()
+    h = dict(HANDOFF)
+    if threshold is not None:
+        h["handoff_threshold"] = threshold
+    p.update(h)
+    c, s = h["complexity"], h["complexity_spread"]
+    p["ai_coverage"] = ai_keeps(h["handoff_threshold"], c, s)
+    p["ai_resolution"] = clamp(h["ai_resolution_at_zero"] - h["ai_resolution_drop"] * c, 0.0, 1.0)
+    p["csat_ai"] = clamp(h["csat_ai_at_zero"] - h["csat_ai_drop"] * c, 0.0, 1.0)
+    p["csat_escalated"] = clamp(p["csat_human"] - h["escalation_penalty_at_zero"]
+                                - h["escalation_penalty_growth"] * c, 0.0, 1.0)
+    return p
+
+
+PRESETS = {
+    "standard": standard_inputs,
+    "klarna-2024": klarna_2024_inputs,
+    "klarna-2025": klarna_2025_inputs,
+    "hybrid-midmarket": midmarket_inputs,
+    "handoff": handoff_inputs,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The standard model, SPEC §3 core relations.
+def model(p):
+    o = dict(p)
+    conc = as_rec(p["concurrency"])
+    o["productive_hours"] = p["paid_hours"] * (1 - p["shrinkage"]) * p["occupancy"]
+    o["cost_per_hour"] = p["fte_cost"] / o["productive_hours"]
+    o["human_cost_per_contact"] = p["aht"] / conc * o["cost_per_hour"]
+    tc = o["tier_contacts"] = p["contacts"] * p["mix"]
+    att = o["ai_attempted"] = tc * p["ai_coverage"]
+    res = o["ai_resolved"] = att * p["ai_resolution"]
+    esc = o["escalated"] = att - res
+    ho = o["human_only"] = tc - att
+    rep = o["repeats"] = res * p["repeat_after_ai"]
+    hm = o["human_minutes"] = (ho * p["aht"] + (esc + rep) * (p["aht"] + p["handoff_time"])) / conc
+    o["baseline_fte"] = total(tc * p["aht"] / conc) / o["productive_hours"]
+    o["hybrid_fte"] = total(hm) / o["productive_hours"]
+    o["fte_replaced"] = o["baseline_fte"] - o["hybrid_fte"]
+    o["baseline_cost"] = o["baseline_fte"] * p["fte_cost"]
+    o["human_cost"] = o["hybrid_fte"] * p["fte_cost"]
+    o["ai_spend"] = (total(att) * p["ai_cost_per_contact"] + total(res) * p["ai_cost_per_resolution"]
+                     + p["ai_platform_cost"])
+    o["hybrid_cost"] = o["human_cost"] + o["ai_spend"]
+    o["savings"] = o["baseline_cost"] - o["hybrid_cost"]
+    o["automation_rate"] = total(res) / p["contacts"]
+    o["true_automation_rate"] = total(res - rep) / p["contacts"]
+    o["csat_tier"] = ((res - rep) * p["csat_ai"] + (esc + rep) * p["csat_escalated"]
+                      + ho * p["csat_human"]) / tc
+    o["csat_change"] = o["csat_tier"] - p["csat_human"]
+    o["csat_blended_baseline"] = total(tc * p["csat_human"]) / p["contacts"]
+    o["csat_blended_hybrid"] = total(tc * o["csat_tier"]) / p["contacts"]
+    o["extra_bad"] = tc * (p["csat_human"] - o["csat_tier"])
+    o["churned_customers"] = total(o["extra_bad"]) * p["churn_per_bad_contact"]
+    o["risk"] = o["churned_customers"] * p["clv"]
+    o["net_value"] = o["savings"] - o["risk"]
+    # helper cells of standard.plan
+    o["cost_per_contact_baseline"] = o["baseline_cost"] / p["contacts"]
+    o["cost_per_contact_hybrid"] = o["hybrid_cost"] / p["contacts"]
+    o["extra_churn_rate"] = o["churned_customers"] * YEAR / p["customers"]
+    # alerts (SPEC §3)
+    alerts = []
+    if abs(total(p["mix"]) - 1) > 1e-9:
+        alerts.append("the mix does not sum to 100%")
+    for t in TIERS:
+        if (o["csat_blended_hybrid"] >= o["csat_blended_baseline"] - 0.02
+                and o["csat_change"][t] <= -0.05):
+            alerts.append(f"blended CSAT hides a drop on {t}")
+    if o["risk"] > 0 and o["risk"] > 0.25 * o["savings"]:
+        alerts.append("retention risk exceeds 25% of savings")
+    if o["net_value"] < 0:
+        alerts.append("net value is negative")
+    o["alerts"] = alerts
+    return o
+
+
+# Preset-specific extra cells.
+def klarna_2024_extras(o):
+    o["outsourced_pool_after"] = o["outsourced_pool_before"] - o["fte_replaced"]
+
+
+def klarna_2025_extras(o):
+    c24 = o["concurrency_2024"]
+    conc = as_rec(o["concurrency"])
+    o["baseline_fte_2024_staffing"] = total(o["tier_contacts"] * o["aht"] / c24) / o["productive_hours"]
+    o["hybrid_fte_2024_staffing"] = total(o["human_minutes"] * conc / c24) / o["productive_hours"]
+    o["rehired_fte"] = o["hybrid_fte"] - o["hybrid_fte_2024_staffing"]
+    o["rehiring_cost"] = o["rehired_fte"] * o["fte_cost"]
+    o["savings_vs_2024_staffing"] = o["baseline_fte_2024_staffing"] * o["fte_cost"] - o["hybrid_cost"]
+    o["community_pool_fte"] = o["hybrid_fte"] * o["community_pool_share"]
+    o["ai_share_of_complex"] = o["ai_resolved"]["complex"] / o["tier_contacts"]["complex"]
+
+
+def handoff_net_per_attempt(o):
+    """Net value of one AI-attempted contact per tier (savings - risk, in $); independent of the threshold."""
+    conc = as_rec(o["concurrency"])
+    r, rep = o["ai_resolution"], o["repeat_after_ai"]
+    back_to_human = 1 - r + r * rep
+    saving = ((o["aht"] - back_to_human * (o["aht"] + o["handoff_time"])) / conc * o["cost_per_hour"]
+              - o["ai_cost_per_contact"] - r * o["ai_cost_per_resolution"])
+    bad = o["csat_human"] - r * (1 - rep) * o["csat_ai"] - back_to_human * o["csat_escalated"]
+    return saving - bad * o["churn_per_bad_contact"] * o["clv"]
+
+
+def handoff_net_value_at(o, t):
+    keep = ai_keeps(t, o["complexity"], o["complexity_spread"])
+    return total(o["tier_contacts"] * keep * handoff_net_per_attempt(o)) - o["ai_platform_cost"]
+
+
+def handoff_extras(o):
+    o["net_per_attempt"] = handoff_net_per_attempt(o)
+    best_t, best_v = 0.0, -1e300
+    n = 100000
+    for i in range(n + 1):
+        t = i / n
+        v = handoff_net_value_at(o, t)
+        if v > best_v:
+            best_t, best_v = t, v
+    # refine by golden section around the grid optimum
+    lo, hi = max(0.0, best_t - 1 / n), min(1.0, best_t + 1 / n)
+    g = (math.sqrt(5) - 1) / 2
+    for _ in range(100):
+        a, b = hi - g * (hi - lo), lo + g * (hi - lo)
+        if handoff_net_value_at(o, a) > handoff_net_value_at(o, b):
+            hi = b
+        else:
+            lo = a
+    o["best_threshold"] = (lo + hi) / 2
+    o["net_value_at_best"] = handoff_net_value_at(o, o["best_threshold"])
+    o["net_value_at_0"] = handoff_net_value_at(o, 0.0)
+    o["net_value_at_100"] = handoff_net_value_at(o, 1.0)
+    o["net_value_at_threshold"] = handoff_net_value_at(o, o["handoff_threshold"])
+
+
+EXTRAS = {"klarna-2024": klarna_2024_extras, "klarna-2025": klarna_2025_extras, "handoff": handoff_extras}
+
+
+def run(name):
+    o = model(PRESETS[name]())
+    if name in EXTRAS:
+        EXTRAS[name](o)
+    return o
+
+
+# ---------------------------------------------------------------------------------------------
+# Display
+def money_y(x): return f"${x * YEAR / 1e6:,.4f}M/year"
+def per_month(x): return f"{x * MONTH:,.1f}/month"
+def pct(x): return f"{x * 100:.4f}%"
+
+
+def fmt_rec(x, f):
+    return "{" + ", ".join(f"{t}: {f(x[t])}" for t in TIERS) + "}"
+
+
+DISPLAY = [
+    ("productive_hours", lambda x: f"{x * YEAR / H:,.2f} h/year ({x:.6f})"),
+    ("cost_per_hour", lambda x: f"${x * H:,.4f}/h"),
+    ("human_cost_per_contact", lambda x: fmt_rec(x, lambda v: f"${v:.4f}")),
+    ("tier_contacts", lambda x: fmt_rec(x, per_month)),
+    ("ai_attempted", lambda x: fmt_rec(x, per_month)),
+    ("ai_resolved", lambda x: fmt_rec(x, per_month)),
+    ("repeats", lambda x: fmt_rec(x, per_month)),
+    ("escalated", lambda x: fmt_rec(x, per_month)),
+    ("human_only", lambda x: fmt_rec(x, per_month)),
+    ("human_minutes", lambda x: fmt_rec(x, lambda v: f"{v * MONTH / MIN:,.0f} min/month")),
+    ("baseline_fte", lambda x: f"{x:,.4f}"),
+    ("hybrid_fte", lambda x: f"{x:,.4f}"),
+    ("fte_replaced", lambda x: f"{x:,.4f}"),
+    ("baseline_cost", money_y),
+    ("human_cost", money_y),
+    ("ai_spend", money_y),
+    ("hybrid_cost", money_y),
+    ("savings", money_y),
+    ("automation_rate", pct),
+    ("true_automation_rate", pct),
+    ("csat_human", lambda x: fmt_rec(x, pct)),
+    ("csat_ai", lambda x: fmt_rec(x, pct)),
+    ("csat_escalated", lambda x: fmt_rec(x, pct)),
+    ("csat_tier", lambda x: fmt_rec(x, pct)),
+    ("csat_change", lambda x: fmt_rec(x, lambda v: f"{v * 100:+.4f} pt")),
+    ("csat_blended_baseline", pct),
+    ("csat_blended_hybrid", pct),
+    ("extra_bad", lambda x: fmt_rec(x, per_month)),
+    ("churned_customers", lambda x: f"{x * YEAR:,.2f}/year"),
+    ("extra_churn_rate", pct),
+    ("risk", money_y),
+    ("net_value", money_y),
+    ("cost_per_contact_baseline", lambda x: f"${x:.4f}"),
+    ("cost_per_contact_hybrid", lambda x: f"${x:.4f}"),
+    # preset extras
+    ("ai_coverage", lambda x: fmt_rec(x, pct)),
+    ("ai_resolution", lambda x: fmt_rec(x, pct)),
+    ("concurrency", lambda x: fmt_rec(x, lambda v: f"{v:.6f}") if isinstance(x, dict) else f"{x}"),
+    ("aht", lambda x: fmt_rec(x, lambda v: f"{v / MIN:.4f} min")),
+    ("clv", lambda x: f"${x:,.2f}"),
+    ("contacts", per_month),
+    ("outsourced_pool_after", lambda x: f"{x:,.2f}"),
+    ("baseline_fte_2024_staffing", lambda x: f"{x:,.4f}"),
+    ("hybrid_fte_2024_staffing", lambda x: f"{x:,.4f}"),
+    ("rehired_fte", lambda x: f"{x:,.4f}"),
+    ("rehiring_cost", money_y),
+    ("savings_vs_2024_staffing", money_y),
+    ("community_pool_fte", lambda x: f"{x:,.4f}"),
+    ("ai_share_of_complex", pct),
+    ("net_per_attempt", lambda x: fmt_rec(x, lambda v: f"${v:.6f}")),
+    ("best_threshold", pct),
+    ("net_value_at_best", money_y),
+    ("net_value_at_0", money_y),
+    ("net_value_at_100", money_y),
+    ("net_value_at_threshold", money_y),
+]
+
+
+def show(name):
+    o = run(name)
+    print(f"== {name}")
+    for key, f in DISPLAY:
+        if key in o:
+            print(f"  {key:28s} {f(o[key])}")
+    print(f"  {'risk / savings':28s} {pct(o['risk'] / o['savings'])}")
+    print(f"  {'alerts':28s} {o['alerts']}")
+    return o
+
+
+# ---------------------------------------------------------------------------------------------
+# Calibration targets (SPEC §4) and the values the presets' asserts pin.
+def near(a, b, rel):
+    return abs(a - b) <= rel * abs(b)
+
+
+def checks():
+    s, k24, k25, mm, ho = (run(n) for n in PRESETS)
+    c = []
+    c.append(("standard: savings > 0", s["savings"] > 0))
+    c.append(("standard: fte_replaced > 0", s["fte_replaced"] > 0))
+    c.append(("standard: net_value > 0", s["net_value"] > 0))
+    c.append(("standard: AI attempts part of every tier",
+              all(0 < s["ai_coverage"][t] < 1 for t in TIERS)))
+    c.append(("standard: no alert at the defaults", not s["alerts"]))
+    c.append(("klarna-2024: sum(ai_resolved) 2.3M/month ±5%", near(total(k24["ai_resolved"]), 2.3e6 / MONTH, 0.05)))
+    c.append(("klarna-2024: automation_rate 2/3 ±4%", near(k24["automation_rate"], 2 / 3, 0.04)))
+    c.append(("klarna-2024: fte_replaced 700 ±5%", near(k24["fte_replaced"], 700, 0.05)))
+    c.append(("klarna-2024: savings $40M/year ±12%", near(k24["savings"], 40e6 / YEAR, 0.12)))
+    c.append(("klarna-2024: risk $8.0M/year (DOMAIN §7.1) ±2%", near(k24["risk"], 8.0e6 / YEAR, 0.02)))
+    c.append(("klarna-2025: automation_rate > 40%", k25["automation_rate"] > 0.40))
+    c.append(("klarna-2025: risk > 0", k25["risk"] > 0))
+    c.append(("klarna-2025: risk/savings < klarna-2024's",
+              k25["risk"] / k25["savings"] < k24["risk"] / k24["savings"]))
+    c.append(("klarna-2025: AI share of complex < 2024's",
+              k25["ai_resolved"]["complex"] / k25["tier_contacts"]["complex"]
+              < k24["ai_resolved"]["complex"] / k24["tier_contacts"]["complex"]))
+    c.append(("klarna-2025: ai_resolution.complex < 2024's",
+              k25["ai_resolution"]["complex"] < k24["ai_resolution"]["complex"]))
+    c.append(("klarna-2025: fte_replaced 853 ±5% (Q3 2025 call)", near(k25["fte_replaced"], 853, 0.05)))
+    c.append(("klarna-2025: savings $60M/year ±10% (Q3 2025 call)", near(k25["savings"], 60e6 / YEAR, 0.10)))
+    c.append(("hybrid-midmarket: 50-150 agents before AI", 50 <= mm["baseline_fte"] <= 150))
+    c.append(("hybrid-midmarket: baseline 104 FTE ±2% (DOMAIN §7.3)", near(mm["baseline_fte"], 104, 0.02)))
+    c.append(("hybrid-midmarket: 39.8% automation ±1%", near(mm["automation_rate"], 0.398, 0.01)))
+    c.append(("hybrid-midmarket: savings $1.72M/year ±2%", near(mm["savings"], 1.72e6 / YEAR, 0.02)))
+    c.append(("hybrid-midmarket: risk $1.65M/year ±2%", near(mm["risk"], 1.65e6 / YEAR, 0.02)))
+    c.append(("handoff: interior optimum", 0.02 < ho["best_threshold"] < 0.98))
+    c.append(("handoff: net at optimum > net at 0%", ho["net_value_at_best"] > ho["net_value_at_0"]))
+    c.append(("handoff: net at optimum > net at 100%", ho["net_value_at_best"] > ho["net_value_at_100"]))
+    c.append(("handoff: 61.84% beats 56.84% and 66.84%",
+              handoff_net_value_at(ho, 0.6184)
+              > max(handoff_net_value_at(ho, 0.5684), handoff_net_value_at(ho, 0.6684))))
+    c.append(("handoff: net_per_attempt routine > 0 > complex",
+              ho["net_per_attempt"]["routine"] > 0 > ho["net_per_attempt"]["complex"]))
+    c.append(("handoff: function agrees with the model", near(ho["net_value_at_threshold"], ho["net_value"], 1e-9)))
+    c.append(("handoff: savings, fte_replaced, net_value > 0 at the default",
+              ho["savings"] > 0 and ho["fte_replaced"] > 0 and ho["net_value"] > 0))
+    ok = True
+    for label, good in c:
+        print(f"  {'PASS' if good else 'FAIL'}  {label}")
+        ok = ok and good
+    return ok
+
+
+def summary():
+    print("\n== summary")
+    head = ("preset", "savings $M/y", "risk $M/y", "net $M/y", "fte_repl", "autom.", "csat base", "csat hyb",
+            "csat routine", "csat standard", "csat complex")
+    print("  " + " | ".join(head))
+    for n in PRESETS:
+        o = run(n)
+        row = (n, f"{o['savings'] * YEAR / 1e6:.3f}", f"{o['risk'] * YEAR / 1e6:.3f}",
+               f"{o['net_value'] * YEAR / 1e6:.3f}", f"{o['fte_replaced']:.1f}", f"{o['automation_rate'] * 100:.2f}%",
+               f"{o['csat_blended_baseline'] * 100:.2f}%", f"{o['csat_blended_hybrid'] * 100:.2f}%",
+               *(f"{o['csat_tier'][t] * 100:.2f}%" for t in TIERS))
+        print("  " + " | ".join(row))
+
+
+def main(argv):
+    if argv and argv[0] == "--check":
+        sys.exit(0 if checks() else 1)
+    names = argv or list(PRESETS)
+    for n in names:
+        if n not in PRESETS:
+            sys.exit(f"unknown preset {n!r}; presets: {', '.join(PRESETS)}")
+        show(n)
+    if not argv:
+        summary()
+        print("\n== checks")
+        checks()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

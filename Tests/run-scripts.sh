@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the language-level tests against a built binary:
+#   Scripts/<feature>/*.plan  self-checking scripts; each must exit 0 (or the status in a `# expect: exit N` line)
+#   Errors/*.plan             one deliberate error per file; stderr must equal Errors/<name>.stderr exactly
+# Set RECORD=1 to re-record the golden .stderr files.
+set -u
+bin="$(cd "$(dirname "${1:?usage: run-scripts.sh PATH/TO/supportplan}")" && pwd)/$(basename "$1")"
+here="$(cd "$(dirname "$0")" && pwd)"
+pass=0; fail=0
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1
+for f in "$here"/Scripts/*/*.plan; do
+  want=$(sed -n 's/^# expect: exit \([0-9]*\).*/\1/p' "$f" | head -1); want=${want:-0}
+  args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}
+  (cd "$here/Scripts" && timeout 60 "$bin" $args "$f" >"$tmp/out" 2>"$tmp/err"); got=$?
+  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL ${f#$here/}: exit $got, expected $want"; head -5 "$tmp/err" | sed 's/^/    /'; fi
+done
+for f in "$here"/Errors/*.plan; do
+  golden="${f%.plan}.stderr"
+  args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}
+  (cd "$here/Errors" && timeout 60 "$bin" $args "$(basename "$f")" >"$tmp/out" 2>"$tmp/err"); got=$?
+  repo="$(cd "$here/.." && pwd)"
+  sed -i "s|$repo|<repo>|g" "$tmp/err"
+  if [ "${RECORD:-}" = 1 ]; then cp "$tmp/err" "$golden"; fi
+  if [ "$got" = 0 ]; then fail=$((fail+1)); echo "FAIL ${f#$here/}: exit 0, expected an error"; continue; fi
+  if [ -f "$golden" ] && cmp -s "$tmp/err" "$golden"; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL ${f#$here/}: stderr differs from $(basename "$golden")"
+    diff "$golden" "$tmp/err" 2>&1 | head -10 | sed 's/^/    /'; fi
+done
+echo "scripts: $pass passed, $fail failed"
+[ "$fail" = 0 ]
