@@ -105,7 +105,9 @@ extension Erlang {
                     meeting = candidate
                     break
                 }
-                guard candidate < maximumAgents else { throw unreachableTarget(target, answerTime: threshold) }
+                guard candidate < maximumAgents else {
+                    throw unreachableTarget(target, answerTime: threshold, traffic: traffic)
+                }
                 failing = candidate
                 step *= 2
             }

@@ -71,9 +71,12 @@ extension Erlang {
         let threshold = try checkedAnswerTime(answerTime)
         var servers = traffic.rounded(.down) + 1
         if let maxOccupancy {
-            servers = max(servers, fewestAgents(traffic: traffic, maxOccupancy: try checkedMaxOccupancy(maxOccupancy)))
+            let cap = try checkedMaxOccupancy(maxOccupancy)
+            let floor = fewestAgents(traffic: traffic, maxOccupancy: cap)
+            guard floor <= maximumAgents else { throw unreachableOccupancy(cap, traffic: traffic) }
+            servers = max(servers, floor)
         }
-        guard servers <= maximumAgents else { throw unreachableTarget(target, answerTime: threshold) }
+        guard servers <= maximumAgents else { throw unreachableTarget(target, answerTime: threshold, traffic: traffic) }
         var blocking = erlangB(traffic: traffic, agents: servers)
         while servers <= maximumAgents {
             let wait = erlangC(blocking: blocking, traffic: traffic, agents: servers)
@@ -83,7 +86,7 @@ extension Erlang {
             servers += 1
             blocking = nextBlocking(blocking, traffic: traffic, agents: servers)
         }
-        throw unreachableTarget(target, answerTime: threshold)
+        throw unreachableTarget(target, answerTime: threshold, traffic: traffic)
     }
 
     /// SL(t) = 1 − C·exp(−(N − A)·t / AHT) from a known wait probability C (DOMAIN.md §6.2), for N > A.

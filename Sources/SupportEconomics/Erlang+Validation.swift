@@ -99,10 +99,17 @@ extension Erlang {
     }
 
     /// The error for a service-level target that no pool of up to `maximumAgents` agents meets.
-    static func unreachableTarget(_ target: Double, answerTime: Double) -> StaffingError {
+    static func unreachableTarget(_ target: Double, answerTime: Double, traffic: Double) -> StaffingError {
         StaffingError(
             message: "a service level of \(percent(target)) within \(describe(answerTime)) s cannot be met "
-                + "with \(describe(maximumAgents)) agents or fewer")
+                + "with \(describe(maximumAgents)) agents or fewer (traffic \(describe(traffic)) Erlangs)")
+    }
+
+    /// The error for an occupancy cap that would need more than `maximumAgents` agents.
+    static func unreachableOccupancy(_ occupancy: Double, traffic: Double) -> StaffingError {
+        StaffingError(
+            message: "an occupancy of at most \(percent(occupancy)) cannot be kept with \(describe(maximumAgents)) "
+                + "agents or fewer (traffic \(describe(traffic)) Erlangs)")
     }
 
     /// Formats a share as a percentage for an error message (`0.85` → `85%`).
@@ -116,14 +123,13 @@ extension Erlang {
             return value.isNaN ? "NaN" : (value < 0 ? "-infinity" : "infinity")
         }
         guard abs(value) < 1e15 else { return "\(value)" }
-        if value == value.rounded() { return grouped("\(Int64(value))") }
         var scale = 100.0
         var shown = (value * scale).rounded() / scale
-        while shown == shown.rounded(), scale < 1e12 {
+        while shown == shown.rounded(), shown != value, scale < 1e12 {
             scale *= 10
             shown = (value * scale).rounded() / scale
         }
-        return grouped("\(shown)")
+        return shown == shown.rounded() ? grouped("\(Int64(shown))") : grouped("\(shown)")
     }
 
     /// Inserts thousands separators into the integer part of a plain decimal numeral (`-12345.5` → `-12,345.5`).

@@ -42,6 +42,36 @@ public enum StaffingBuiltins {
                     rate: a[0], aht: a[1], targetServiceLevel: a[2], answerTime: a[3],
                     maxOccupancy: a.count > 4 ? a[4] : nil)
             },
+        ] + erlangA
+    }
+
+    /// The Erlang A built-ins (abandonment with exponential patience).
+    private static var erlangA: [Builtin] {
+        [
+            make(
+                "abandon_rate", ["rate", "aht", "agents", "time"], "abandon_rate(rate, aht, agents, patience)",
+                "Erlang A: the share of arrivals who abandon (mean patience given)",
+                "abandon_rate(400 per h, 180 s, 20, 120 s)", result: .percentage
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.abandonRate(rate: a[0], aht: a[1], agents: a[2], patience: a[3])
+            },
+            make(
+                "service_level_a", ["rate", "aht", "agents", "time", "time"],
+                "service_level_a(rate, aht, agents, answer_time, patience)",
+                "Erlang A: the share served within answer_time, abandoners counted as failures",
+                "service_level_a(400 per h, 180 s, 20, 20 s, 120 s)", result: .percentage
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.serviceLevelA(rate: a[0], aht: a[1], agents: a[2], answerTime: a[3], patience: a[4])
+            },
+            make(
+                "agents_needed_a", ["rate", "aht", "share", "time", "time"],
+                "agents_needed_a(rate, aht, target_sl, answer_time, patience)",
+                "Erlang A: the fewest agents whose service_level_a meets the target",
+                "agents_needed_a(45 per h, 504 s, 80%, 20 s, 120 s)", result: .plain
+            ) { (a: [Double]) throws(StaffingError) in
+                try Erlang.agentsNeededA(
+                    rate: a[0], aht: a[1], targetServiceLevel: a[2], answerTime: a[3], patience: a[4])
+            },
         ]
     }
 

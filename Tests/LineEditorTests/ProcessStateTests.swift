@@ -6,13 +6,16 @@ import Testing
 
 /// Tests that touch process-wide state (the SIGINT handler and flag, the locale, signals sent to
 /// threads), so they run one at a time, and never while libedit has its own handlers installed.
+///
+/// Swift Testing runs tests on Dispatch worker threads, which block SIGINT (as do threads they
+/// start), so signals are raised on a fresh thread that unblocks SIGINT first.
 @Suite(.serialized) struct ProcessStateTests {
     /// SIGINT sets the flag once the handler is installed; `clear` resets it.
     @Test func sigintSetsFlag() {
         #expect(Interrupt.install())
         Interrupt.clear()
         #expect(!Interrupt.isRequested)
-        raise(SIGINT)
+        #expect(raiseOnSignalThread())
         #expect(Interrupt.isRequested)
         Interrupt.clear()
         #expect(!Interrupt.isRequested)
@@ -30,7 +33,7 @@ import Testing
         #expect(Interrupt.isRequested)
         Interrupt.clear()
         #expect(clibedit_interrupt_requested() == 0)
-        raise(SIGINT)
+        #expect(raiseOnSignalThread())
         #expect(clibedit_interrupt_requested() == 1)
         Interrupt.clear()
     }
@@ -49,6 +52,7 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         let thread = Thread {
+            unblockSigint()
             outcome.set(thread: pthread_self())
             outcome.set(result: PlainLineReader(fileDescriptor: readEnd).readLine(prompt: ""))
             done.signal()
@@ -128,6 +132,28 @@ import Testing
         terminal.type("\u{1B}[A\r")
         #expect(reader.readLine(prompt: "> ") == .line("second"))
     }
+}
+
+/// Unblocks SIGINT in the calling thread.
+private func unblockSigint() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+}
+
+/// Raises SIGINT on a new thread that does not block it, and waits for that thread.
+///
+/// - Returns: false when the thread did not finish within five seconds.
+private func raiseOnSignalThread() -> Bool {
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        unblockSigint()
+        raise(SIGINT)
+        done.signal()
+    }
+    thread.start()
+    return done.wait(timeout: .now() + .seconds(5)) == .success
 }
 
 /// What a reading thread reports back to the test.

@@ -32,28 +32,26 @@ struct ErlangCTests {
     /// DOMAIN.md §6.2 test vectors, at the precision they are printed with.
     @Test func domainVectors() throws {
         try expectPrinted(Erlang.blocking(traffic: 5, agents: 10), "0.018385")
-        let rate48 = 360.0 / 1800
-        try expectPrinted(Erlang.waitProbability(traffic: 48, agents: 55), "0.238701")
-        try expectPrinted(Erlang.averageSpeedOfAnswer(rate: rate48, aht: 240, agents: 55), "8.184")
-        try expectPrinted(Erlang.serviceLevel(rate: rate48, aht: 240, agents: 55, answerTime: 20), "0.8668")
-        try expectPrinted(Erlang.serviceLevel(rate: rate48, aht: 240, agents: 55, answerTime: 15), "0.8459")
-        let needed48 = try Erlang.agentsNeeded(
-            rate: rate48, aht: 240, targetServiceLevel: 0.8, answerTime: 20, maxOccupancy: nil)
-        #expect(needed48 == 54)
+        try expectPrinted(c(), "0.238701")
+        try expectPrinted(Erlang.averageSpeedOfAnswer(rate: 0.2, aht: 240, agents: 55), "8.184")
+        try expectPrinted(level(), "0.8668")
+        try expectPrinted(level(answerTime: 15), "0.8459")
+        #expect(try needed() == 54)
         let rate20 = 400.0 / 3600
-        try expectPrinted(Erlang.waitProbability(traffic: 20, agents: 23), "0.4157")
-        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 23, answerTime: 30), "0.7478")
-        try expectPrinted(Erlang.waitProbability(traffic: 20, agents: 24), "0.2981")
-        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 24, answerTime: 30), "0.8470")
-        try expectPrinted(Erlang.serviceLevel(rate: rate20, aht: 180, agents: 24, answerTime: 20), "0.8089")
+        try expectPrinted(c(traffic: 20, agents: 23), "0.4157")
+        try expectPrinted(level(rate: rate20, aht: 180, agents: 23, answerTime: 30), "0.7478")
+        try expectPrinted(c(traffic: 20, agents: 24), "0.2981")
+        try expectPrinted(level(rate: rate20, aht: 180, agents: 24, answerTime: 30), "0.8470")
+        try expectPrinted(level(rate: rate20, aht: 180, agents: 24, answerTime: 20), "0.8089")
         try expectPrinted(Erlang.averageSpeedOfAnswer(rate: rate20, aht: 180, agents: 24), "13.4")
-        try expectPrinted(Erlang.waitProbability(traffic: 1950, agents: 2000), "0.17868")
-        let rate63 = 45.0 / 3600
-        try expectPrinted(Erlang.serviceLevel(rate: rate63, aht: 504, agents: 10, answerTime: 20), "0.8869")
-        try expectPrinted(Erlang.serviceLevel(rate: rate63, aht: 504, agents: 9, answerTime: 20), "0.7803")
-        let needed63 = try Erlang.agentsNeeded(
-            rate: rate63, aht: 504, targetServiceLevel: 0.8, answerTime: 20, maxOccupancy: nil)
-        #expect(needed63 == 10)
+        try expectPrinted(c(traffic: 1950, agents: 2000), "0.17868")
+        try expectPrinted(level(rate: 45.0 / 3600, aht: 504, agents: 10), "0.8869")
+        try expectPrinted(level(rate: 45.0 / 3600, aht: 504, agents: 9), "0.7803")
+        #expect(try needed(rate: 45.0 / 3600, aht: 504) == 10)
+        // §6.5: at Klarna scale (4,800 chats/h, AHT 140 s) the 85% occupancy cap binds, not 80/60.
+        let klarna = try Erlang.agentsNeeded(
+            rate: 4800.0 / 3600, aht: 140, targetServiceLevel: 0.8, answerTime: 60, maxOccupancy: nil)
+        #expect(try Erlang.occupancy(rate: 4800.0 / 3600, aht: 140, agents: klarna) > 0.95)
     }
 
     /// Erlang B and C agree with the M/M/N stationary distribution summed directly in log space.
@@ -112,17 +110,6 @@ struct ErlangCTests {
         #expect(try meets(agents))
         #expect(try !meets(agents - 1))
     }
-
-    /// At Klarna scale (DOMAIN.md §6.5) the 85% occupancy cap binds before 80/60 does.
-    @Test func occupancyCapBinds() throws {
-        let rate = 4800.0 / 3600
-        let free = try Erlang.agentsNeeded(
-            rate: rate, aht: 140, targetServiceLevel: 0.8, answerTime: 60, maxOccupancy: nil)
-        let capped = try Erlang.agentsNeeded(
-            rate: rate, aht: 140, targetServiceLevel: 0.8, answerTime: 60, maxOccupancy: 0.85)
-        #expect(try Erlang.occupancy(rate: rate, aht: 140, agents: free) > 0.95)
-        #expect(capped == (rate * 140 / 0.85).rounded(.up))
-    }
 }
 
 /// Erlang A against the oracles, the DOMAIN.md §6.3 vectors and a brute-force birth–death chain.
@@ -143,50 +130,47 @@ struct ErlangATests {
         #expect(needed == row["agents_needed_a"])
     }
 
-    /// DOMAIN.md §6.3 test vectors, at their printed precision (P(W > 0) = 1 − SL at t = 0; E[W] = P(Ab)·τ).
-    @Test func domainVectors() throws {
-        let rate = 400.0 / 3600
-        let abandon = try Erlang.abandonRate(rate: rate, aht: 180, agents: 20, patience: 120)
-        let waitFree = try Erlang.serviceLevelA(rate: rate, aht: 180, agents: 20, answerTime: 0, patience: 120)
-        expectPrinted(1 - waitFree, "0.48276")
-        expectPrinted(abandon, "0.09771")
-        expectPrinted(abandon * 120, "11.725")
-        try expectPrinted(
-            Erlang.serviceLevelA(rate: rate, aht: 180, agents: 20, answerTime: 20, patience: 120), "0.70645")
-        expectPrinted(rate * (1 - abandon) * 180 / 20, "0.9023")
+    /// DOMAIN.md §6.3 vectors at their printed precision: P(W > 0) (= 1 − SL at t = 0), P(Ab), E[W] (= P(Ab)·τ),
+    /// P(served and W ≤ t) and occupancy (= λ·(1 − P(Ab))·AHT / N).
+    @Test(
+        arguments: [
+            (400.0 / 3600, 180.0, 20.0, 120.0, 20.0, ["0.48276", "0.09771", "11.725", "0.70645", "0.9023"]),
+            (100.0 / 3600, 600, 15, 180, 60, ["0.52394", "0.18300", "32.94", "0.6613"]),
+        ] as [(Double, Double, Double, Double, Double, [String])])
+    func domainVectors(
+        rate: Double, aht: Double, agents: Double, patience: Double, answerTime: Double, printed: [String]
+    ) throws {
+        let waitFree = try Erlang.serviceLevelA(rate: rate, aht: aht, agents: agents, answerTime: 0, patience: patience)
+        let abandon = try Erlang.abandonRate(rate: rate, aht: aht, agents: agents, patience: patience)
+        let level = try Erlang.serviceLevelA(
+            rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
+        let occupancy = rate * (1 - abandon) * aht / agents
+        for (value, text) in zip([1 - waitFree, abandon, abandon * patience, level, occupancy], printed) {
+            expectPrinted(value, text)
+        }
+    }
 
-        let slow = 100.0 / 3600
-        let slowAbandon = try Erlang.abandonRate(rate: slow, aht: 600, agents: 15, patience: 180)
-        let slowWaitFree = try Erlang.serviceLevelA(rate: slow, aht: 600, agents: 15, answerTime: 0, patience: 180)
-        expectPrinted(1 - slowWaitFree, "0.52394")
-        expectPrinted(slowAbandon, "0.18300")
-        expectPrinted(slowAbandon * 180, "32.94")
-        try expectPrinted(
-            Erlang.serviceLevelA(rate: slow, aht: 600, agents: 15, answerTime: 60, patience: 180), "0.6613")
-
-        let small = 45.0 / 3600
-        let needed = try Erlang.agentsNeededA(
-            rate: small, aht: 504, targetServiceLevel: 0.8, answerTime: 20, patience: 120)
-        #expect(needed == 8)
-        try expectPrinted(
-            Erlang.serviceLevelA(rate: small, aht: 504, agents: 8, answerTime: 20, patience: 120), "0.8109")
-        try expectPrinted(Erlang.abandonRate(rate: small, aht: 504, agents: 8, patience: 120), "0.0981")
-        try expectPrinted(
-            Erlang.serviceLevelA(rate: small, aht: 504, agents: 9, answerTime: 20, patience: 120), "0.8830")
-        try expectPrinted(
-            Erlang.serviceLevelA(rate: small, aht: 504, agents: 10, answerTime: 20, patience: 120), "0.9330")
+    /// DOMAIN.md §6.3: at A = 6.3 Erlang A reaches 80/20 with 8 agents where Erlang C needs 10.
+    @Test func fewerAgentsThanErlangC() throws {
+        let rate = 45.0 / 3600
+        #expect(
+            try Erlang.agentsNeededA(rate: rate, aht: 504, targetServiceLevel: 0.8, answerTime: 20, patience: 120) == 8)
+        expectPrinted(try Erlang.abandonRate(rate: rate, aht: 504, agents: 8, patience: 120), "0.0981")
+        for (agents, text) in [(8.0, "0.8109"), (9, "0.8830"), (10, "0.9330")] {
+            let level = try Erlang.serviceLevelA(rate: rate, aht: 504, agents: agents, answerTime: 20, patience: 120)
+            expectPrinted(level, text)
+        }
     }
 
     /// The closed forms agree with the M/M/N+M chain solved by brute force, small pools to 9,900 agents.
-    @Test(arguments: ChainCase.all)
-    fileprivate func birthDeathChain(_ input: ChainCase) throws {
-        let chain = BirthDeathChain(input)
-        let (rate, aht, agents, patience) = (input.rate, input.aht, Double(input.agents), input.patience)
-        let abandon = try Erlang.abandonRate(rate: rate, aht: aht, agents: agents, patience: patience)
+    @Test(arguments: chainCases)
+    func birthDeathChain(rate: Double, aht: Double, agents: Int, patience: Double, answerTime: Double) throws {
+        let chain = BirthDeathChain(rate: rate, aht: aht, agents: agents, patience: patience, answerTime: answerTime)
+        let abandon = try Erlang.abandonRate(rate: rate, aht: aht, agents: Double(agents), patience: patience)
         #expect(abs(abandon - chain.abandonProbability) <= 1e-9)
-        for (answerTime, expected) in [(input.answerTime, chain.serviceLevel), (0, 1 - chain.waitProbability)] {
+        for (time, expected) in [(answerTime, chain.serviceLevel), (0, 1 - chain.waitProbability)] {
             let level = try Erlang.serviceLevelA(
-                rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
+                rate: rate, aht: aht, agents: Double(agents), answerTime: time, patience: patience)
             #expect(abs(level - expected) <= 1e-9)
         }
     }
@@ -194,18 +178,14 @@ struct ErlangATests {
     /// More agents never lower the service level nor raise abandonment; 0 agents serve nobody.
     @Test func monotoneInAgents() throws {
         let rate = 2500.0 / 1800
-        #expect(try Erlang.abandonRate(rate: rate, aht: 300, agents: 0, patience: 60) == 1)
-        #expect(try Erlang.serviceLevelA(rate: rate, aht: 300, agents: 0, answerTime: 10, patience: 60) == 0)
-        var previousLevel = 0.0
-        var previousAbandon = 1.0
-        for agents in stride(from: 1.0, through: 500, by: 1) {
-            let level = try Erlang.serviceLevelA(rate: rate, aht: 300, agents: agents, answerTime: 10, patience: 60)
-            let abandon = try Erlang.abandonRate(rate: rate, aht: 300, agents: agents, patience: 60)
-            #expect(level >= previousLevel - 1e-12)
-            #expect(abandon <= previousAbandon + 1e-12)
-            previousLevel = level
-            previousAbandon = abandon
+        let pools = (0...500).map(Double.init)
+        let levels = try pools.map {
+            try Erlang.serviceLevelA(rate: rate, aht: 300, agents: $0, answerTime: 10, patience: 60)
         }
+        let abandons = try pools.map { try Erlang.abandonRate(rate: rate, aht: 300, agents: $0, patience: 60) }
+        #expect(levels.first == 0 && abandons.first == 1)
+        #expect(zip(levels, levels.dropFirst()).allSatisfy { $0 <= $1 + 1e-12 })
+        #expect(zip(abandons, abandons.dropFirst()).allSatisfy { $0 + 1e-12 >= $1 })
     }
 
     /// Infinite patience is Erlang C; an overloaded pool serves about N/A of the arrivals.
@@ -237,15 +217,12 @@ struct ErlangATests {
         let agents = try Erlang.agentsNeededA(
             rate: rate, aht: aht, targetServiceLevel: target, answerTime: answerTime, patience: patience)
         #expect(clock.now - start < .seconds(2))
-        #expect(agents >= 1)
-        let level = try Erlang.serviceLevelA(
-            rate: rate, aht: aht, agents: agents, answerTime: answerTime, patience: patience)
-        #expect(level >= target)
-        if agents > 1 {
-            let fewer = try Erlang.serviceLevelA(
-                rate: rate, aht: aht, agents: agents - 1, answerTime: answerTime, patience: patience)
-            #expect(fewer < target)
+        /// The Erlang A service level with `count` agents.
+        func level(_ count: Double) throws -> Double {
+            try Erlang.serviceLevelA(rate: rate, aht: aht, agents: count, answerTime: answerTime, patience: patience)
         }
+        #expect(try agents >= 1 && level(agents) >= target)
+        #expect(try agents == 1 || level(agents - 1) < target)
     }
 }
 
@@ -362,33 +339,28 @@ private struct BadCall: Sendable, CustomTestStringConvertible {
         BadCall("no agents", "0 agents cannot carry 48 Erlangs of traffic") {
             try Erlang.occupancy(rate: 0.2, aht: 240, agents: 0)
         },
-        BadCall("target 0%", "the target service level must be above 0% and below 100% (got 0%)") {
-            try needed(target: 0)
-        },
+        BadCall("target 0%", "target service level must be above 0% and below 100% (got 0%)") { try needed(target: 0) },
         BadCall("target 100%", "service level must be above 0% and below 100% (got 100%)") { try needed(target: 1) },
-        BadCall("target 120%", "service level must be above 0% and below 100% (got 120%)") {
-            try neededA(target: 1.2)
-        },
+        BadCall("target 120%", "must be above 0% and below 100% (got 120%)") { try neededA(target: 1.2) },
+        BadCall("target -7%", "must be above 0% and below 100% (got -7%)") { try needed(target: -0.07) },
         BadCall("cap 0%", "the maximum occupancy must be above 0% and at most 100% (got 0%)") { try needed(cap: 0) },
-        BadCall("cap 150%", "the maximum occupancy must be above 0% and at most 100% (got 150%)") {
-            try needed(cap: 1.5)
-        },
-        BadCall("negative answer time", "the answer time must be 0 s or more and finite (got -5 s)") {
+        BadCall("cap 150%", "occupancy must be above 0% and at most 100% (got 150%)") { try needed(cap: 1.5) },
+        BadCall("negative t", "the answer time must be 0 s or more and finite (got -5 s)") {
             try level(answerTime: -5)
         },
-        BadCall("two million Erlangs", "a service level of 80% within 20 s cannot be met with 1,000,000 agents or") {
+        BadCall("2M Erlangs", "a service level of 80% within 20 s cannot be met with 1,000,000 agents or fewer") {
             try needed(rate: 2e4, aht: 100)
         },
-        BadCall("cap out of reach", "cannot be met with 1,000,000 agents or fewer") { try needed(cap: 1e-5) },
-        BadCall("Erlang A out of reach", "a service level of 80% within 20 s cannot be met with 1,000,000 agents") {
+        BadCall("cap out of reach", "an occupancy of at most 0.001% cannot be kept with 1,000,000 agents or fewer") {
+            try needed(cap: 1e-5)
+        },
+        BadCall("A out of reach", "cannot be met with 1,000,000 agents or fewer (traffic 5,000,000 Erlangs)") {
             try neededA(rate: 5e4, aht: 100)
         },
         BadCall("zero patience", "patience must be above zero and finite (got 0 s)") {
             try Erlang.abandonRate(rate: 0.2, aht: 240, agents: 40, patience: 0)
         },
-        BadCall("negative patience", "patience must be above zero and finite (got -5 s)") {
-            try levelA(patience: -5)
-        },
+        BadCall("negative patience", "patience must be above zero and finite (got -5 s)") { try levelA(patience: -5) },
         BadCall("infinite patience", "patience must be above zero and finite (got infinity s)") {
             try neededA(patience: .infinity)
         },
@@ -527,40 +499,14 @@ private func logSumExp(_ values: [Double]) -> Double {
     return peak + log(values.reduce(0) { $0 + exp($1 - peak) })
 }
 
-/// An Erlang A case checked against the brute-force chain.
-private struct ChainCase: Sendable, CustomTestStringConvertible {
-    /// Arrivals per second.
-    let rate: Double
-    /// Average handle time, seconds.
-    let aht: Double
-    /// Agents.
-    let agents: Int
-    /// Mean patience, seconds.
-    let patience: Double
-    /// Service-level threshold, seconds.
-    let answerTime: Double
-
-    /// Shows the inputs in the test's name.
-    var testDescription: String {
-        "rate \(rate)/s, AHT \(aht) s, \(agents) agents, patience \(patience) s, t = \(answerTime) s"
-    }
-
-    /// DOMAIN.md §6.3 vectors, short and long patience, overload, t = 0, one agent, and 2,000- and 9,900-agent pools.
-    static let all: [ChainCase] = [
-        ChainCase(rate: 400.0 / 3600, aht: 180, agents: 20, patience: 120, answerTime: 20),
-        ChainCase(rate: 100.0 / 3600, aht: 600, agents: 15, patience: 180, answerTime: 60),
-        ChainCase(rate: 45.0 / 3600, aht: 504, agents: 8, patience: 120, answerTime: 20),
-        ChainCase(rate: 120.0 / 3600, aht: 240, agents: 6, patience: 10, answerTime: 5),
-        ChainCase(rate: 2.0, aht: 60, agents: 100, patience: 45, answerTime: 10),
-        ChainCase(rate: 0.2, aht: 240, agents: 55, patience: 3600, answerTime: 15),
-        ChainCase(rate: 0.2, aht: 240, agents: 40, patience: 90, answerTime: 0),
-        ChainCase(rate: 0.2, aht: 240, agents: 50, patience: 90, answerTime: 600),
-        ChainCase(rate: 0.01, aht: 300, agents: 1, patience: 30, answerTime: 10),
-        ChainCase(rate: 1950.0 / 180, aht: 180, agents: 2000, patience: 120, answerTime: 20),
-        ChainCase(rate: 2100.0 / 300, aht: 300, agents: 2000, patience: 600, answerTime: 30),
-        ChainCase(rate: 9800.0 / 300, aht: 300, agents: 9900, patience: 300, answerTime: 20),
-    ]
-}
+/// Erlang A cases for the brute-force chain (rate /s, AHT s, agents, patience s, answer time s): the DOMAIN.md §6.3
+/// vectors, short and long patience, overload, t = 0, long t, one agent, and 2,000- and 9,900-agent pools.
+private let chainCases: [(Double, Double, Int, Double, Double)] = [
+    (400.0 / 3600, 180, 20, 120, 20), (100.0 / 3600, 600, 15, 180, 60), (45.0 / 3600, 504, 8, 120, 20),
+    (120.0 / 3600, 240, 6, 10, 5), (2.0, 60, 100, 45, 10), (0.2, 240, 55, 3600, 15), (0.2, 240, 40, 90, 0),
+    (0.2, 240, 50, 90, 600), (0.01, 300, 1, 30, 10), (1950.0 / 180, 180, 2000, 120, 20),
+    (2100.0 / 300, 300, 2000, 600, 30), (9800.0 / 300, 300, 9900, 300, 20),
+]
 
 /// The M/M/N+M queue solved by brute force, independently of the closed forms.
 ///
@@ -577,33 +523,33 @@ private struct BirthDeathChain {
     /// P(served and W ≤ t).
     let serviceLevel: Double
 
-    /// Solves the chain for one case.
-    init(_ input: ChainCase) {
-        let serviceRate = 1 / input.aht
-        let abandonment = 1 / input.patience
-        let servers = Double(input.agents)
+    /// Solves the chain for one case (all times in seconds).
+    init(rate: Double, aht: Double, agents: Int, patience: Double, answerTime: Double) {
+        let serviceRate = 1 / aht
+        let abandonment = 1 / patience
+        let servers = Double(agents)
         var logWeights = [0.0]
-        for busy in stride(from: 1, through: input.agents, by: 1) {
-            logWeights.append(logWeights[busy - 1] + log(input.rate / (Double(busy) * serviceRate)))
+        for busy in stride(from: 1, through: agents, by: 1) {
+            logWeights.append(logWeights[busy - 1] + log(rate / (Double(busy) * serviceRate)))
         }
         var peak = logWeights.max() ?? 0
-        let balance = (input.rate - servers * serviceRate) / abandonment
+        let balance = (rate - servers * serviceRate) / abandonment
         var waiting = 0.0
         while true {
             waiting += 1
-            let next = (logWeights.last ?? 0) + log(input.rate / (servers * serviceRate + waiting * abandonment))
+            let next = (logWeights.last ?? 0) + log(rate / (servers * serviceRate + waiting * abandonment))
             logWeights.append(next)
             peak = max(peak, next)
             if waiting > balance, next < peak - 80 { break }
         }
         let logTotal = logSumExp(logWeights)
-        let queue = logWeights[input.agents...].map { exp($0 - logTotal) }
+        let queue = logWeights[agents...].map { exp($0 - logTotal) }
         waitProbability = queue.reduce(0, +)
         abandonProbability =
-            queue.enumerated().reduce(0) { $0 + Double($1.offset) * abandonment * $1.element } / input.rate
-        let servedLate = Self.servedWithin(
-            input.answerTime, ahead: queue, serviceCapacity: servers * serviceRate, abandonment: abandonment)
-        serviceLevel = 1 - waitProbability + servedLate
+            queue.enumerated().reduce(0) { $0 + Double($1.offset) * abandonment * $1.element } / rate
+        let servedInTime = Self.servedWithin(
+            answerTime, ahead: queue, serviceCapacity: servers * serviceRate, abandonment: abandonment)
+        serviceLevel = 1 - waitProbability + servedInTime
     }
 
     /// P(W > 0 and served within `time`): uniformisation of a waiting arrival's position.

@@ -37,7 +37,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// Returns the next 64 random bits (xoshiro256**).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9
         advance()
@@ -47,13 +47,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     /// Returns a uniform double in the open interval (0, 1), on a grid of 2^-52 offset by 2^-53.
     ///
     /// Neither 0 nor 1 can occur, so `log(u)` and `log(1 - u)` are always finite.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
         (Double(next() >> 12) + 0.5) * 0x1p-52
     }
 
     /// Steps the linear engine of xoshiro256 once, without computing an output.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func advance() {
         let shifted = s1 << 17
         s2 ^= s0
@@ -65,7 +65,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// Rotates `value` left by `count` bits.
-    @inlinable
+    @inlinable @inline(__always)
     func rotateLeft(_ value: UInt64, _ count: UInt64) -> UInt64 {
         (value << count) | (value >> (64 - count))
     }
@@ -80,7 +80,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     /// Distinct indices give non-overlapping sequences of length 2^128, all disjoint from this generator's
     /// own next 2^128 outputs, so `stream(0)`, `stream(1)`, … can feed worker threads or chunks (chunk
     /// `k` on `stream(k)` gives the same numbers whatever thread runs it). `stream(i)` equals `i + 1`
-    /// calls of `jump()`, but costs O(log i): about a microsecond per bit of `index`. A negative index is
+    /// calls of `jump()`, but costs one polynomial product per set bit of `index` (about a microsecond
+    /// each) plus one jump's 256 steps. A negative index is
     /// taken as its 64-bit two's complement pattern, so every `Int` gives a distinct stream.
     public func stream(_ index: Int) -> SeededGenerator {
         var copy = self
@@ -92,27 +93,26 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     ///
     /// Bit `k` of `polynomial` is the coefficient of `x^k`; with `x^n mod P` this advances `n` steps.
     mutating func apply(_ polynomial: SIMD4<UInt64>) {
-        var accumulated = SIMD4<UInt64>(repeating: 0)
+        var (t0, t1, t2, t3): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for word in 0..<4 {
             let bits = polynomial[word]
             for bit in 0..<64 {
-                if (bits >> UInt64(bit)) & 1 == 1 {
-                    accumulated ^= SIMD4(s0, s1, s2, s3)
-                }
+                let mask = 0 &- ((bits >> UInt64(bit)) & 1)
+                t0 ^= s0 & mask
+                t1 ^= s1 & mask
+                t2 ^= s2 & mask
+                t3 ^= s3 & mask
                 advance()
             }
         }
-        s0 = accumulated[0]
-        s1 = accumulated[1]
-        s2 = accumulated[2]
-        s3 = accumulated[3]
+        (s0, s1, s2, s3) = (t0, t1, t2, t3)
     }
 }
 
 /// Polynomial arithmetic over GF(2) modulo the characteristic polynomial of the xoshiro256 engine.
 ///
 /// Jumping `n` steps multiplies the state by `x^n mod P`; powers of the published jump polynomial
-/// `x^(2^128) mod P` give jumps of any multiple of 2^128 in O(log n) multiplications.
+/// `x^(2^128) mod P` give jumps of any multiple of 2^128 in at most 64 multiplications.
 enum JumpPolynomial {
     /// The characteristic polynomial P of the xoshiro256 engine, without its leading term x^256.
     ///
@@ -127,43 +127,53 @@ enum JumpPolynomial {
         0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C
     )
 
-    /// Returns `factor · jump^exponent mod P` by square-and-multiply.
+    /// `jump^(2^k) mod P` for k in 0..<64, built on first use by 63 squarings (a few tens of microseconds).
+    static let jumpSquares: [SIMD4<UInt64>] = {
+        var squares = [jump]
+        for _ in 1..<64 {
+            squares.append(multiply(squares[squares.count - 1], squares[squares.count - 1]))
+        }
+        return squares
+    }()
+
+    /// Returns `factor · jump^exponent mod P`: one multiplication per set bit of `exponent`.
     static func jumpPower(_ exponent: UInt64, times factor: SIMD4<UInt64>) -> SIMD4<UInt64> {
         var result = factor
-        var base = jump
         var remaining = exponent
+        let squares = jumpSquares
         while remaining != 0 {
-            if remaining & 1 == 1 {
-                result = multiply(result, base)
-            }
-            remaining >>= 1
-            if remaining != 0 {
-                base = multiply(base, base)
-            }
+            let bit = remaining.trailingZeroBitCount
+            result = multiply(result, squares[bit])
+            remaining &= remaining - 1
         }
         return result
     }
 
-    /// Returns `a · b mod P` (Horner's scheme over the bits of `b`, highest first).
+    /// Returns `a · b mod P` (Horner's scheme over the bits of `b`, highest first, on scalar words).
     static func multiply(_ a: SIMD4<UInt64>, _ b: SIMD4<UInt64>) -> SIMD4<UInt64> {
-        var result = SIMD4<UInt64>(repeating: 0)
+        let (a0, a1, a2, a3) = (a[0], a[1], a[2], a[3])
+        let (p0, p1, p2, p3) = (modulus[0], modulus[1], modulus[2], modulus[3])
+        var (r0, r1, r2, r3): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for word in (0..<4).reversed() {
             let bits = b[word]
             for bit in (0..<64).reversed() {
-                result = timesX(result)
-                if (bits >> UInt64(bit)) & 1 == 1 {
-                    result ^= a
-                }
+                // r = r · x mod P: shift left one bit, folding x^256 back in as P's lower terms.
+                let reduce = 0 &- (r3 >> 63)
+                r3 = (r3 << 1) | (r2 >> 63)
+                r2 = (r2 << 1) | (r1 >> 63)
+                r1 = (r1 << 1) | (r0 >> 63)
+                r0 <<= 1
+                r0 ^= p0 & reduce
+                r1 ^= p1 & reduce
+                r2 ^= p2 & reduce
+                r3 ^= p3 & reduce
+                let add = 0 &- ((bits >> UInt64(bit)) & 1)
+                r0 ^= a0 & add
+                r1 ^= a1 & add
+                r2 ^= a2 & add
+                r3 ^= a3 & add
             }
         }
-        return result
-    }
-
-    /// Returns `value · x mod P`.
-    static func timesX(_ value: SIMD4<UInt64>) -> SIMD4<UInt64> {
-        let overflow = value[3] >> 63
-        let carries = SIMD4<UInt64>(0, value[0] >> 63, value[1] >> 63, value[2] >> 63)
-        let shifted = (value &<< 1) | carries
-        return overflow == 1 ? shifted ^ modulus : shifted
+        return SIMD4(r0, r1, r2, r3)
     }
 }

@@ -75,8 +75,8 @@ public struct SampleSummary: Sendable {
 /// Returns the summary statistics of `samples`, reordering them (O(n): no full sort).
 ///
 /// Non-finite samples (NaN, ±∞) move to the end and count as failures; the percentiles come from a
-/// multi-target quickselect (introselect: median-of-three Hoare partitions, falling back to a sort of
-/// the remaining range if the partitions degrade). The summary keeps the finite prefix of `samples` for
+/// multi-target quickselect (introselect: median-of-three branch-free partitions, falling back to a sort
+/// of the remaining range if the partitions degrade). The summary keeps the finite prefix of `samples` for
 /// `histogram`, sharing its storage, so mutating `samples` afterwards copies it once.
 public func summarize(_ samples: inout [Double]) -> SampleSummary {
     let total = samples.count
@@ -120,12 +120,7 @@ public func summarize(_ samples: inout [Double]) -> SampleSummary {
 enum OrderStatistics {
     /// Moves the finite values to the front (in some order) and returns how many there are.
     static func moveFiniteToFront(_ buffer: UnsafeMutableBufferPointer<Double>) -> Int {
-        var write = 0
-        for read in buffer.indices where buffer[read].isFinite {
-            buffer.swapAt(write, read)
-            write += 1
-        }
-        return write
+        partition(buffer, 0, buffer.count) { $0.isFinite }
     }
 
     /// Returns the sum, the range and the number of negative values, in one pass with four accumulators.
@@ -175,8 +170,11 @@ enum OrderStatistics {
 
     /// Rearranges `values` so that each index in `targets` (sorted, distinct) holds the value a sort would put there.
     ///
-    /// Everything before such an index is <= it and everything after is >=. Ranges of 24 or fewer
-    /// values are insertion-sorted; past a depth of about 2 log₂ n partitions a range is sorted instead.
+    /// Each round partitions a range around the median of its first, middle and last values with a
+    /// branch-free Lomuto pass, and goes on only into the parts that hold targets. When nothing is below
+    /// the pivot, a second pass splits off the values equal to it, which are then in place, so runs of
+    /// equal values cost linear time. Ranges of 24 or fewer values are insertion-sorted; past a depth of
+    /// about 2 log₂ n partitions a range is sorted instead (introselect), so the worst case is O(n log n).
     static func select(_ values: UnsafeMutableBufferPointer<Double>, _ targets: [Int]) {
         guard values.count > 1, !targets.isEmpty else {
             return
@@ -194,45 +192,49 @@ enum OrderStatistics {
                 range.sort()
                 continue
             }
-            let split = partition(values, low, high)
+            let pivot = medianOfThree(values, low, high)
+            var split = partition(values, low, high) { $0 < pivot }
+            var resolvedBelow = low
+            if split == low {
+                // The pivot is the range's minimum: values equal to it are final.
+                split = partition(values, low, high) { !(pivot < $0) }
+                resolvedBelow = split
+            }
             var middle = task.first
-            while middle < task.end && targets[middle] <= split {
+            while middle < task.end && targets[middle] < split {
                 middle += 1
             }
-            if middle > task.first {
-                work.append((low, split + 1, task.first, middle, task.depth + 1))
+            if middle > task.first && resolvedBelow == low {
+                work.append((low, split, task.first, middle, task.depth + 1))
             }
             if task.end > middle {
-                work.append((split + 1, high, middle, task.end, task.depth + 1))
+                work.append((split, high, middle, task.end, task.depth + 1))
             }
         }
     }
 
-    /// Partitions `low..<high` (at least 3 values) around the median of its first, middle and last values.
+    /// Returns the median of the first, middle and last values of `low..<high`.
+    static func medianOfThree(_ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int) -> Double {
+        let (a, b, c) = (values[low], values[low + (high - low) / 2], values[high - 1])
+        return Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
+    }
+
+    /// Moves the values of `low..<high` that satisfy `isLeft` to the front and returns where the rest begin.
     ///
-    /// Hoare's scheme with the pivot moved to `low`: returns `j` in `low..<high − 1` with every value in
-    /// `low...j` <= every value in `j + 1..<high`. Equal values are split between both sides.
-    static func partition(_ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int) -> Int {
-        let middle = low + (high - low) / 2
-        let last = high - 1
-        let (a, b, c) = (values[low], values[middle], values[last])
-        let median = (a < b) ? (b < c ? middle : (a < c ? last : low)) : (a < c ? low : (b < c ? last : middle))
-        values.swapAt(low, median)
-        let pivot = values[low]
-        var i = low - 1
-        var j = high
-        while true {
-            repeat {
-                i += 1
-            } while values[i] < pivot
-            repeat {
-                j -= 1
-            } while values[j] > pivot
-            if i >= j {
-                return j
-            }
-            values.swapAt(i, j)
+    /// Branch-free Lomuto: every value is swapped with the current boundary and the boundary advances
+    /// by the predicate's result, so unpredictable comparisons cost no mispredicted branches.
+    @inline(__always)
+    static func partition(
+        _ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int, _ isLeft: (Double) -> Bool
+    ) -> Int {
+        var boundary = low
+        for read in low..<high {
+            let value = values[read]
+            values[read] = values[boundary]
+            values[boundary] = value
+            boundary += isLeft(value) ? 1 : 0
         }
+        return boundary
     }
 
     /// Sorts `low..<high` by insertion.

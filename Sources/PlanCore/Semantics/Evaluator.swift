@@ -146,6 +146,17 @@ public struct Evaluator<Scope: EvaluationScope> {
                     throw EvalError("`\(link.op.rawValue)` needs booleans, not \(right.kindDescription)", span: link.rhs.span)
                 }
                 acc = right
+            case .divide:
+                let rhs = try evaluate(link.rhs)
+                // `2080 h per year`: dividing by a bare unit word writes a compound unit, kept as written.
+                if case .name(let word) = link.rhs.kind, case .number(let a, let unitA) = acc,
+                    case .number(let b, let unitB) = rhs, let atom = Unit.Atom(word: word), unitB == .atom(atom),
+                    locals[word] == nil, !unitA.isPlain
+                {
+                    acc = try Value.finite(a / b, Unit(exponents: unitA.exponents &- unitB.exponents), link.rhs.span)
+                } else {
+                    acc = try Value.apply(.divide, acc, rhs, span: link.rhs.span)
+                }
             default:
                 acc = try Value.apply(link.op, acc, try evaluate(link.rhs), span: link.rhs.span)
             }

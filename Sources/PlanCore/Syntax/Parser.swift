@@ -30,7 +30,7 @@
 /// `maximumDepth` levels, so no input can overflow the stack.
 public struct Parser {
     /// The deepest nesting accepted.
-    public static let maximumDepth = 400
+    public static let maximumDepth = 200
 
     /// Words that cannot name a cell or a function.
     public static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
