@@ -21,6 +21,7 @@ extension Session {
         ("report", ":report", "one-screen summary: watched outputs, per-tier table, alerts"),
         ("alerts", ":alerts", "every alert and whether it is on"),
         ("set", ":set key value", "settings: seed N, samples N"),
+        ("simulate", ":simulate [n] [name…]", "Monte Carlo over every distribution: mean, p5, p50, p95, P(< 0)"),
     ]
 
     /// Runs a `:command` line.
@@ -98,6 +99,8 @@ extension Session {
             output.emit(try table(argument, statement: statement))
         case "report":
             output.emit(try report(statement: statement))
+        case "simulate":
+            output.emit(try simulate(args, fail: fail))
         default:
             let hint = Suggestion.closest(to: name, among: Self.commands.map(\.name)).map { " (did you mean `:\($0)`?)" }
             throw fail("unknown command `:\(name)`" + (hint ?? "") + "; `:help` lists the commands")

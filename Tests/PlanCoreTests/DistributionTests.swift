@@ -251,14 +251,18 @@ struct DistributionTests {
         var zero = SeededGenerator(seed: 0)
         #expect(
             (0..<4).map { _ in zero.next() }
-                == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768,
-                    7_684_712_102_626_143_532]
+                == [
+                    11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768,
+                    7_684_712_102_626_143_532,
+                ]
         )
         var fortyTwo = SeededGenerator(seed: 42)
         #expect(
             (0..<4).map { _ in fortyTwo.next() }
-                == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
-                    17_057_574_109_182_124_193]
+                == [
+                    1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
+                    17_057_574_109_182_124_193,
+                ]
         )
         var jumped = SeededGenerator(seed: 42)
         jumped.jump()
@@ -283,7 +287,8 @@ struct DistributionTests {
         chunked.withUnsafeMutableBufferPointer { buffer in
             var start = 0
             for size in [1, 7, 993, 4_096, 4_903] {
-                distribution.fill(UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + size)]), using: &generator)
+                distribution.fill(
+                    UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + size)]), using: &generator)
                 start += size
             }
         }
@@ -373,7 +378,9 @@ struct DistributionTests {
         #expect(Self.close(other.mean, 10.0 / 7, 1e-15))
     }
 
-    @Test("summary percentiles equal a sorted reference on random data", arguments: [1, 2, 3, 5, 24, 25, 100, 1_001, 65_537])
+    @Test(
+        "summary percentiles equal a sorted reference on random data",
+        arguments: [1, 2, 3, 5, 24, 25, 100, 1_001, 65_537])
     func summaryMatchesSortedReference(_ count: Int) {
         var generator = SeededGenerator(seed: UInt64(count))
         for duplicates in [false, true] {

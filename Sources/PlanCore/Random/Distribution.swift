@@ -68,8 +68,10 @@ public enum Distribution: Sendable, Equatable {
         case .lognormal(_, let sigma):
             return sigma >= 0 ? nil : "\(kind) needs sigma >= 0 (got \(Distribution.describe(sigma)))"
         case .uniform(let low, let high):
-            return low < high ? nil : "\(kind) needs low < high (got \(Distribution.describe(low)), "
-                + "\(Distribution.describe(high)))"
+            return low < high
+                ? nil
+                : "\(kind) needs low < high (got \(Distribution.describe(low)), "
+                    + "\(Distribution.describe(high)))"
         case .triangular(let low, let mode, let high), .pert(let low, let mode, let high):
             if !(low < high) {
                 return "\(kind) needs low < high (got \(Distribution.describe(low)), \(Distribution.describe(high)))"
@@ -224,7 +226,7 @@ public enum Distribution: Sendable, Equatable {
 
 /// A problem with a distribution's parameters, with a message fit to show the planner.
 public struct DistributionError: Error, Equatable, Sendable {
-    /// What is wrong, e.g. "`normal` needs sd >= 0 (got -1)".
+    /// What is wrong, such as "`normal` needs sd >= 0 (got -1)".
     public let message: String
 
     /// Creates an error with the given message.

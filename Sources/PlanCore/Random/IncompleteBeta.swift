@@ -142,7 +142,8 @@ enum IncompleteBeta {
             let y = -Distribution.standardNormalQuantile(p)
             let lambda = (y * y - 3) / 6
             let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
-            let w = y * (h + lambda).squareRoot() / h
+            let w =
+                y * (h + lambda).squareRoot() / h
                 - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h))
             return a / (a + b * exp(2 * w))
         }

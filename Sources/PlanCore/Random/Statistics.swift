@@ -127,23 +127,27 @@ enum OrderStatistics {
     static func moments(
         _ values: UnsafeBufferPointer<Double>
     ) -> (sum: Double, range: (min: Double, max: Double), negatives: Int) {
-        var sums = SIMD4<Double>(repeating: 0)
-        var lows = SIMD4<Double>(repeating: .infinity)
-        var highs = SIMD4<Double>(repeating: -.infinity)
-        var negatives = SIMD4<Int64>(repeating: 0)
+        var (sum0, sum1, sum2, sum3) = (0.0, 0.0, 0.0, 0.0)
+        var (low0, low1) = (Double.infinity, Double.infinity)
+        var (high0, high1) = (-Double.infinity, -Double.infinity)
+        var negative = 0
         var index = 0
         while index + 4 <= values.count {
-            let chunk = SIMD4(values[index], values[index + 1], values[index + 2], values[index + 3])
-            sums += chunk
-            lows = pointwiseMin(lows, chunk)
-            highs = pointwiseMax(highs, chunk)
-            negatives.replace(with: negatives &+ 1, where: chunk .< 0)
+            let (a, b, c, d) = (values[index], values[index + 1], values[index + 2], values[index + 3])
+            sum0 += a
+            sum1 += b
+            sum2 += c
+            sum3 += d
+            low0 = Swift.min(low0, Swift.min(a, b))
+            low1 = Swift.min(low1, Swift.min(c, d))
+            high0 = Swift.max(high0, Swift.max(a, b))
+            high1 = Swift.max(high1, Swift.max(c, d))
+            negative += (a < 0 ? 1 : 0) + (b < 0 ? 1 : 0) + (c < 0 ? 1 : 0) + (d < 0 ? 1 : 0)
             index += 4
         }
-        var sum = (sums[0] + sums[1]) + (sums[2] + sums[3])
-        var low = lows.min()
-        var high = highs.max()
-        var negative = Int(negatives.wrappedSum())
+        var sum = (sum0 + sum1) + (sum2 + sum3)
+        var low = Swift.min(low0, low1)
+        var high = Swift.max(high0, high1)
         while index < values.count {
             let value = values[index]
             sum += value
