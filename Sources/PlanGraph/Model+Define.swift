@@ -36,7 +36,8 @@ extension Model {
             throw Diagnostic(.error, "`\(name)` is a cell; a function needs another name", file: file, span: nameSpan)
         }
         if builtins[name] != nil {
-            throw Diagnostic(.error, "`\(name)` is a built-in function and cannot be redefined", file: file, span: nameSpan)
+            throw Diagnostic(
+                .error, "`\(name)` is a built-in function and cannot be redefined", file: file, span: nameSpan)
         }
         for param in params where Parser.keywords.contains(param) {
             throw Diagnostic(.error, "`\(param)` is a keyword and cannot name a parameter", file: file, span: nameSpan)

@@ -74,7 +74,9 @@ extension Model {
             if node.kind == .alert {
                 guard case .bool(let on) = value else {
                     throw failure(
-                        EvalError("an alert's condition must be true or false, not \(value.kindDescription)", span: node.expr.span),
+                        EvalError(
+                            "an alert's condition must be true or false, not \(value.kindDescription)",
+                            span: node.expr.span),
                         at: node, root: root)
                 }
                 let wasOn = old == .bool(true)

@@ -34,6 +34,19 @@ public struct Node: Sendable {
     /// The source text of the expression.
     public var formula: String { file.text(of: expr.span) }
 
+    /// The formula on one line (continuation lines joined), for display.
+    public var formulaOneLine: String {
+        var out = ""
+        var lastWasSpace = false
+        for char in formula {
+            let space = char == "\n" || char == " " || char == "\t" || char == "\r"
+            if space && lastWasSpace { continue }
+            out.append(space ? " " : char)
+            lastWasSpace = space
+        }
+        return out
+    }
+
     /// The statement that defines it, as source text.
     public var definition: String {
         switch kind {

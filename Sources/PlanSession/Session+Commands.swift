@@ -8,7 +8,7 @@ extension Session {
         ("help", ":help [topic|name]", "this help; `:help NAME` shows a cell's doc, formula and value"),
         ("quit", ":quit", "leave (Ctrl-D works too)"),
         ("show", ":show [glob]", "list cells with their values (`:show csat*`)"),
-        ("explain", ":explain name", "the formula tree of a cell with every value on it"),
+        ("explain", ":explain name [depth]", "the formula tree of a cell with every value on it"),
         ("watch", ":watch name…", "add cells to the list shown after every change"),
         ("unwatch", ":unwatch name…", "remove cells from the watch list"),
         ("undo", ":undo", "take back the last change"),
@@ -40,16 +40,24 @@ extension Session {
         case "explain":
             guard let cell = args.first else { throw fail("usage: :explain name") }
             guard model.cell(cell) != nil else {
-                throw fail("unknown cell `\(cell)`" + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
+                throw fail(
+                    "unknown cell `\(cell)`"
+                        + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
             }
-            output.emit(explain(cell))
+            output.emit(explain(cell, depthLimit: args.count > 1 ? Int(args[1]) ?? 3 : 3))
         case "watch", "unwatch":
             var list = model.watches
             for cell in args {
                 guard model.cell(cell) != nil else {
-                    throw fail("unknown cell `\(cell)`" + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
+                    throw fail(
+                        "unknown cell `\(cell)`"
+                            + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
                 }
-                if name == "watch" { if !list.contains(cell) { list.append(cell) } } else { list.removeAll { $0 == cell } }
+                if name == "watch" {
+                    if !list.contains(cell) { list.append(cell) }
+                } else {
+                    list.removeAll { $0 == cell }
+                }
             }
             model.replaceWatches(list)
             output.emit("  watching: " + (list.isEmpty ? "nothing" : list.joined(separator: ", ")))
@@ -71,7 +79,8 @@ extension Session {
             let alerts = model.alerts
             output.emit(
                 alerts.isEmpty
-                    ? "  no alerts defined" : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
+                    ? "  no alerts defined"
+                    : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
         case "set":
             guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N") }
             switch args[0] {
@@ -102,7 +111,9 @@ extension Session {
         case "simulate":
             output.emit(try simulate(args, fail: fail))
         default:
-            let hint = Suggestion.closest(to: name, among: Self.commands.map(\.name)).map { " (did you mean `:\($0)`?)" }
+            let hint = Suggestion.closest(to: name, among: Self.commands.map(\.name)).map {
+                " (did you mean `:\($0)`?)"
+            }
             throw fail("unknown command `:\(name)`" + (hint ?? "") + "; `:help` lists the commands")
         }
         return .success

@@ -13,7 +13,9 @@ extension Session {
             first = false
             let (number, unit) = Self.jsonValue(value)
             out += JSON.string(name) + ": {\"value\": " + number + ", \"unit\": " + JSON.string(unit)
-            out += ", \"formula\": " + JSON.string(node.formula) + ", \"doc\": " + JSON.string(node.doc.joined(separator: "\n"))
+            out +=
+                ", \"formula\": " + JSON.string(node.formula) + ", \"doc\": "
+                + JSON.string(node.doc.joined(separator: "\n"))
             out += "}"
         }
         out += "}, \"alerts\": [" + model.activeAlerts.map(JSON.string).joined(separator: ", ") + "]}"

@@ -16,7 +16,9 @@ extension Session {
             let watched = model.watches.filter { uncertain.contains($0) }
             names = watched.isEmpty ? uncertain : watched
         }
-        if names.isEmpty { throw fail("nothing to simulate: no cell depends on a distribution (`a to b`, normal(…), …)") }
+        if names.isEmpty {
+            throw fail("nothing to simulate: no cell depends on a distribution (`a to b`, normal(…), …)")
+        }
         let outputs: [SimulatedOutput]
         do throws(EvalError) {
             outputs = try model.simulate(names, samples: count, seed: seed)
@@ -31,12 +33,14 @@ extension Session {
             let format = { (value: Double) in value.isNaN ? "–" : Value.format(value, unit: output.unit) }
             rows.append([
                 output.name, format(summary.mean), format(summary.p5), format(summary.p50), format(summary.p95),
-                summary.probabilityBelowZero.isNaN ? "–" : NumberFormat.significant(summary.probabilityBelowZero * 100, 3) + "%",
+                summary.probabilityBelowZero.isNaN
+                    ? "–" : NumberFormat.significant(summary.probabilityBelowZero * 100, 3) + "%",
                 Self.sparkline(summary.histogram(bins: 16)),
             ])
             if summary.failures > 0 {
                 notes.append(
-                    "  \(output.name): \(summary.failures) of \(count) samples failed (division by zero or a result that is not finite) and are left out")
+                    "  \(output.name): \(summary.failures) of \(count) samples failed (division by zero or a result that is not finite) and are left out"
+                )
             }
         }
         let header = "  \(count) samples, seed \(seed)"

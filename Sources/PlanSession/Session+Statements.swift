@@ -136,7 +136,8 @@ extension Session {
         var text = "assertion failed"
         if let message { text += ": " + message }
         let detail = explainFailure(condition)
-        output.report(Diagnostic(.error, text + (detail.isEmpty ? "" : " (" + detail + ")"), file: file, span: condition.span))
+        output.report(
+            Diagnostic(.error, text + (detail.isEmpty ? "" : " (" + detail + ")"), file: file, span: condition.span))
         return .assertionFailed
     }
 
@@ -174,7 +175,8 @@ extension Session {
             }
         }
         if loadStack.contains(path) {
-            throw Diagnostic(.error, "`use` cycle: \(target) is already being loaded", file: statement.file, span: statement.span)
+            throw Diagnostic(
+                .error, "`use` cycle: \(target) is already being loaded", file: statement.file, span: statement.span)
         }
         guard loadStack.count < Self.maximumUseDepth else {
             throw Diagnostic(.error, "`use` nested too deeply", file: statement.file, span: statement.span)
@@ -192,7 +194,8 @@ extension Session {
             run(SourceFile(name: shownName, bytes: bytes), directory: FileSystem.directory(of: path))
         }
         if status == .error {
-            throw Diagnostic(.error, "`use \"\(target)\"` stopped at the error above", file: statement.file, span: statement.span)
+            throw Diagnostic(
+                .error, "`use \"\(target)\"` stopped at the error above", file: statement.file, span: statement.span)
         }
         return status
     }

@@ -22,39 +22,48 @@ extension Session {
         }.joined(separator: "\n")
     }
 
-    /// `:explain name`: the formula tree with every value on it.
-    public func explain(_ name: String, depthLimit: Int = 6) -> String {
+    /// `:explain name [depth]`: the formula tree with every value on it.
+    ///
+    /// Each cell appears once with its formula; later mentions show only its value. Inputs show the
+    /// first sentence of their `##` doc. Below `depthLimit` levels the tree is cut with `…`.
+    public func explain(_ name: String, depthLimit: Int = 3) -> String {
         var lines: [String] = []
         var seen: Set<String> = []
-        func visit(_ cell: String, prefix: String, childPrefix: String, depth: Int) {
-            guard let node = model.cell(cell) else { return }
+        var stack: [(cell: String, prefix: String, childPrefix: String, depth: Int)] = [(name, "  ", "  ", 0)]
+        while let (cell, prefix, childPrefix, depth) = stack.popLast() {
+            guard let node = model.cell(cell) else { continue }
             let isInput = node.deps.isEmpty
-            var line = prefix + cell
-            if isInput {
-                line += " = " + displayValue(of: cell)
-                if !node.formula.isEmpty && node.formula != model.value(of: cell)?.display { line += "   (" + node.formula + ")" }
-            } else {
-                line += " = " + node.formula + " = " + displayValue(of: cell)
-            }
-            if let doc = node.doc.first { line += "   ## " + doc }
             let repeated = !seen.insert(cell).inserted
-            if repeated && !isInput { line += "   (see above)" }
+            var line = prefix + cell
+            if isInput || repeated {
+                line += " = " + displayValue(of: cell)
+            } else {
+                line += " = " + node.formulaOneLine + " = " + displayValue(of: cell)
+            }
+            if isInput, let doc = node.doc.first { line += "   ## " + Self.firstSentence(doc) }
             lines.append(line)
-            if repeated || isInput { return }
+            if repeated || isInput { continue }
             let children = node.deps.compactMap { model.nodes[$0] }.filter { $0.kind == .cell }.map(\.name)
             if depth >= depthLimit {
                 if !children.isEmpty { lines.append(childPrefix + "└─ …") }
-                return
+                continue
             }
-            for (index, child) in children.enumerated() {
+            for (index, child) in children.enumerated().reversed() {
                 let last = index == children.count - 1
-                visit(
-                    child, prefix: childPrefix + (last ? "└─ " : "├─ "), childPrefix: childPrefix + (last ? "   " : "│  "),
-                    depth: depth + 1)
+                stack.append(
+                    (child, childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "), depth + 1))
             }
         }
-        visit(name, prefix: "  ", childPrefix: "  ", depth: 0)
         return lines.joined(separator: "\n")
+    }
+
+    /// The first sentence of a doc line, at most 70 characters.
+    static func firstSentence(_ doc: String) -> String {
+        var sentence = doc
+        if let stop = doc.firstIndex(of: "."), doc.index(after: stop) == doc.endIndex || doc[doc.index(after: stop)] == " " {
+            sentence = String(doc[...stop])
+        }
+        return sentence.count > 70 ? String(sentence.prefix(69)) + "…" : sentence
     }
 
     /// `:help [topic|name]`.
@@ -64,7 +73,8 @@ extension Session {
             var out = "Commands:\n"
             for command in Self.commands { out += "  " + command.usage.padding(26) + command.summary + "\n" }
             out += "\nStatements: name = expr · name.field = expr · f(x) = expr · expr · print a, \"text\"\n"
-            out += "  assert cond [\"message\"] · alert \"message\" when cond · watch a, b · use \"preset\" · delete name\n"
+            out +=
+                "  assert cond [\"message\"] · alert \"message\" when cond · watch a, b · use \"preset\" · delete name\n"
             out += "\nTopics: :help functions · :help units · :help staffing · :help distributions · :help NAME"
             return out
         }
@@ -109,7 +119,9 @@ extension Session {
 
     /// `:table expr, …`: one row per record key, one column per expression.
     func table(_ argument: String, statement: Statement) throws(Diagnostic) -> String {
-        let file = SourceFile(name: statement.file.name, text: argument, firstLine: statement.file.location(of: statement.span.start).line)
+        let file = SourceFile(
+            name: statement.file.name, text: argument, firstLine: statement.file.location(of: statement.span.start).line
+        )
         var parser = Parser(file)
         var columns: [(String, Value)] = []
         do throws(EvalError) {
@@ -122,14 +134,20 @@ extension Session {
         }
         var keys: [String] = []
         for (_, value) in columns {
-            if case .record(let record) = value { for key in record.keys where !keys.contains(key) { keys.append(key) } }
+            if case .record(let record) = value {
+                for key in record.keys where !keys.contains(key) { keys.append(key) }
+            }
         }
         if keys.isEmpty { keys = ["value"] }
         var rows: [[String]] = [["tier"] + columns.map(\.0)]
         for key in keys {
             var row = [key]
             for (_, value) in columns {
-                if case .record(let record) = value { row.append(record[key]?.display ?? "") } else { row.append(value.display) }
+                if case .record(let record) = value {
+                    row.append(record[key]?.display ?? "")
+                } else {
+                    row.append(value.display)
+                }
             }
             rows.append(row)
         }
@@ -148,7 +166,9 @@ extension Session {
         if !tierColumns.isEmpty {
             out += "\n" + (try table(tierColumns.joined(separator: ", "), statement: statement)) + "\n"
             if model.value(of: "csat_blended_hybrid") != nil {
-                out += "  blended CSAT: " + displayValue(of: "csat_blended_baseline") + " → " + displayValue(of: "csat_blended_hybrid")
+                out +=
+                    "  blended CSAT: " + displayValue(of: "csat_blended_baseline") + " → "
+                    + displayValue(of: "csat_blended_hybrid")
                     + "\n"
             }
         }
@@ -223,12 +243,17 @@ enum TextTable {
     static func render(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }
         var widths = [Int](repeating: 0, count: header.count)
-        for row in rows { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
         return rows.enumerated().map { rowIndex, row in
-            "  " + row.enumerated().map { index, cell in
-                let numeric = rowIndex > 0 && index > 0
-                return numeric ? cell.leftPadding(widths[index]) : cell.padding(widths[index])
-            }.joined(separator: "  ")
+            "  "
+                + row.enumerated().map { index, cell in
+                    let numeric = rowIndex > 0 && index > 0
+                    return numeric ? cell.leftPadding(widths[index]) : cell.padding(widths[index])
+                }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
 }

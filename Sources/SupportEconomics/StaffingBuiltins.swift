@@ -29,7 +29,8 @@ public enum StaffingBuiltins {
             },
             make(
                 "occupancy", ["rate", "aht", "agents"], "occupancy(rate, aht, agents)",
-                "the share of agents' time spent on contacts (traffic / agents)", "occupancy(360 per 30 min, 240 s, 55)",
+                "the share of agents' time spent on contacts (traffic / agents)",
+                "occupancy(360 per 30 min, 240 s, 55)",
                 result: .percentage
             ) { (a: [Double]) throws(StaffingError) in try Erlang.occupancy(rate: a[0], aht: a[1], agents: a[2]) },
             make(
@@ -97,7 +98,8 @@ public enum StaffingBuiltins {
                 for index in values.indices {
                     let (value, unit) = try BuiltinSupport.number(values, index, site, name)
                     if let expected = check(kinds[index], unit) {
-                        throw EvalError("`\(name)` needs \(expected) here, not \(Value.unitName(unit))", span: site.arg(index))
+                        throw EvalError(
+                            "`\(name)` needs \(expected) here, not \(Value.unitName(unit))", span: site.arg(index))
                     }
                     numbers.append(value)
                 }

@@ -1,6 +1,7 @@
 import Glibc
 
-/// Runs the program on a thread with a 512 MiB stack (reserved, touched only as used).
+/// Runs the program on a thread with a 512 MiB stack (reserved, touched only as used); the main thread
+/// blocks SIGINT so that Ctrl-C interrupts the program thread's blocking read.
 enum BigStack {
     private final class Box: @unchecked Sendable {
         let body: () -> Int32
@@ -28,6 +29,11 @@ enum BigStack {
             let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
             return box.body()
         }
+        // Ctrl-C must reach the thread that reads the line (so its read returns EINTR), not this one.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
         pthread_join(thread, nil)
         return box.result
     }

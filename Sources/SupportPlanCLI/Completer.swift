@@ -1,21 +1,30 @@
 import LineEditor
 import PlanSession
 
-/// Tab completion: cell names, functions, commands, preset names after `:load`/`use`, file paths.
-/// The candidates come from the session as data.
+/// Tab completion for the REPL.
+///
+/// Offers cell names, functions, commands, preset names after `:load` or `use`, and file paths; the
+/// candidates come from the session as data.
 struct Completer {
     let session: Session
 
     func complete(_ line: String) -> Completion {
-        let word = String(line.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "/" || $0 == "-" || $0 == "~" }.reversed())
+        let word = String(
+            line.reversed().prefix {
+                $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "/" || $0 == "-" || $0 == "~"
+            }.reversed())
         let before = String(line.dropLast(word.count))
         let trimmed = before.trimmingCharacters()
         if trimmed == ":" || (before.isEmpty && line.hasPrefix(":")) {
             let typed = word
-            return Completion(replacing: typed.count, candidates: Session.commands.map(\.name).filter { $0.hasPrefix(typed) }.map { $0 + " " })
+            return Completion(
+                replacing: typed.count,
+                candidates: Session.commands.map(\.name).filter { $0.hasPrefix(typed) }.map { $0 + " " })
         }
         if line.hasPrefix(":"), line.dropFirst().hasPrefix(word), !line.contains(" ") {
-            return Completion(replacing: word.count, candidates: Session.commands.map(\.name).filter { $0.hasPrefix(word) }.map { $0 + " " })
+            return Completion(
+                replacing: word.count,
+                candidates: Session.commands.map(\.name).filter { $0.hasPrefix(word) }.map { $0 + " " })
         }
         let presetContext = trimmed == ":load" || trimmed.hasSuffix("use \"")
         let fileContext = presetContext || trimmed == ":save" || word.contains("/")

@@ -10,7 +10,9 @@ enum Console {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return
@@ -49,7 +51,8 @@ final class ConsoleOutput: SessionOutput {
             let width = watched.map(\.count).max() ?? 0
             for name in watched {
                 guard let change = changes.change(of: name), let old = change.old else { continue }
-                lines.append("  " + pad(name, width) + "  " + old.display + " → " + change.new.display + delta(old, change.new))
+                lines.append(
+                    "  " + pad(name, width) + "  " + old.display + " → " + change.new.display + delta(old, change.new))
             }
         }
         for alert in changes.alertsOn { lines.append(paint("  ⚠ " + alert, "\u{1B}[33m")) }

@@ -15,7 +15,9 @@ final class Journal {
     /// Starts a new journal for a new session.
     func start(header: String, files: [String]) {
         var text = header + "\n" + Self.separator
-        for file in files { text += (file.contains("/") || file.hasSuffix(".plan") ? ":load " : "#load ") + file + "\n" + Self.separator }
+        for file in files {
+            text += (file.contains("/") || file.hasSuffix(".plan") ? ":load " : "#load ") + file + "\n" + Self.separator
+        }
         try? FileSystem.writeAtomically(path, text)
     }
 

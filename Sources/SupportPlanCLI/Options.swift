@@ -62,7 +62,9 @@ struct Options {
                 sawCommand = true
             default:
                 if argument.hasPrefix("--seed=") {
-                    guard let seed = UInt64(argument.dropFirst(7)) else { throw UsageError(message: "--seed needs a whole number") }
+                    guard let seed = UInt64(argument.dropFirst(7)) else {
+                        throw UsageError(message: "--seed needs a whole number")
+                    }
                     options.seed = seed
                 } else if argument.hasPrefix("-") && argument != "-" {
                     throw UsageError(message: "unknown option \(argument)")
@@ -71,7 +73,9 @@ struct Options {
                 }
             }
         }
-        if options.mode == .run && options.files.isEmpty { throw UsageError(message: "run needs a file ('-' for stdin)") }
+        if options.mode == .run && options.files.isEmpty {
+            throw UsageError(message: "run needs a file ('-' for stdin)")
+        }
         if options.json && options.mode == .repl && !options.files.isEmpty {
             options.mode = .run
         }

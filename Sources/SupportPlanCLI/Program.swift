@@ -1,4 +1,5 @@
 import Glibc
+import LineEditor
 import PlanCore
 import PlanSession
 import SupportEconomics
@@ -48,7 +49,14 @@ struct Program {
     /// `supportplan run FILE…` and piped stdin.
     func runScripts(_ files: [String]) -> ExitStatus {
         let session = makeSession(interactive: false, valuesTo: options.json ? 2 : 1)
-        if !options.empty {
+        if options.resume {
+            guard let directory = Terminal.stateDirectory(), let entries = Journal(path: directory + "/journal.plan").entries()
+            else {
+                Console.write("supportplan: no session to resume\n", to: 2)
+                return .error
+            }
+            REPL.replay(entries, into: session)
+        } else if !options.empty {
             let status = session.loadStandardModel()
             if status == .error { return .error }
         }

@@ -22,14 +22,15 @@ struct REPL {
                 Console.write("supportplan: no session to resume\n", to: 2)
                 return .error
             }
-            replay(entries, into: session)
+            Self.replay(entries, into: session)
             Console.write("resumed \(entries.count) entries (\(session.model.cellNames.count) cells)\n", to: 1)
             journal.reopen()
         } else {
             if !options.empty { _ = session.loadStandardModel() }
             for file in options.files {
                 let status =
-                    !file.contains("/") && !file.hasSuffix(".plan") ? session.loadPreset(file, report: true)
+                    !file.contains("/") && !file.hasSuffix(".plan")
+                    ? session.loadPreset(file, report: true)
                     : session.runFile(file)
                 if status == .error { break }
                 if !file.contains("/") && !file.hasSuffix(".plan") {
@@ -45,7 +46,8 @@ struct REPL {
                 programName: "supportplan", historyFile: Terminal.historyPath(),
                 completer: { Completer(session: session).complete($0) }) ?? PlainLineReader()
         if !options.resume {
-            Console.write("supportplan — \(session.model.cellNames.count) cells; :help for help, Ctrl-D to quit\n", to: 1)
+            Console.write(
+                "supportplan — \(session.model.cellNames.count) cells; :help for help, Ctrl-D to quit\n", to: 1)
         }
         var pending = ""
         while !session.quitRequested {
@@ -65,7 +67,7 @@ struct REPL {
                     continue
                 }
                 pending = ""
-                if text.trimmingCharacters() .isEmpty { continue }
+                if text.trimmingCharacters().isEmpty { continue }
                 reader.addHistory(text)
                 let status = session.run(SourceFile(name: nil, text: text))
                 if status != .error && status != .interrupted { journal?.append(text) }
@@ -74,7 +76,8 @@ struct REPL {
         return .success
     }
 
-    private func replay(_ entries: [String], into session: Session) {
+    /// Replays a journal into a session, silently.
+    static func replay(_ entries: [String], into session: Session) {
         let output = session.output
         session.output = BufferedOutput()
         if entries.first == "--empty" { session.startedEmpty = true } else { _ = session.loadStandardModel() }

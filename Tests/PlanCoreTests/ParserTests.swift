@@ -56,10 +56,12 @@ struct ParserTests {
         #expect(try evaluate(String(repeating: "-", count: count) + "1") == .plain(expected))
     }
 
-    @Test("precedence", arguments: [
-        ("2 + 3 * 4", 14.0), ("-2 ^ 2", -4), ("2 ^ 3 ^ 2", 512), ("10 - 4 - 3", 3), ("7 per 2", 3.5),
-        ("if 1 < 2 then 5 else 6", 5), ("2.5k", 2_500), ("1_000", 1_000), ("1e-3", 0.001), ("25%", 0.25),
-    ])
+    @Test(
+        "precedence",
+        arguments: [
+            ("2 + 3 * 4", 14.0), ("-2 ^ 2", -4), ("2 ^ 3 ^ 2", 512), ("10 - 4 - 3", 3), ("7 per 2", 3.5),
+            ("if 1 < 2 then 5 else 6", 5), ("2.5k", 2_500), ("1_000", 1_000), ("1e-3", 0.001), ("25%", 0.25),
+        ])
     func precedence(text: String, expected: Double) throws {
         guard case .number(let value, _) = try evaluate(text) else {
             Issue.record("not a number")
@@ -70,7 +72,8 @@ struct ParserTests {
 
     @Test("statements are recognised with their names")
     func statements() throws {
-        let file = SourceFile(name: "t", text: "## doc\nx = 1\nf(a, b) = a + b\nm.k = 2\nprint x, \"t\"\nwatch x\n:show\n")
+        let file = SourceFile(
+            name: "t", text: "## doc\nx = 1\nf(a, b) = a + b\nm.k = 2\nprint x, \"t\"\nwatch x\n:show\n")
         let statements = try Parser.parseAll(file)
         #expect(statements.count == 6)
         guard case .define("x", _, _) = statements[0].kind else {
@@ -92,17 +95,19 @@ struct ParserTests {
 
 @Suite("Units and values")
 struct UnitTests {
-    @Test("display keeps the units written", arguments: [
-        ("2080 h per year * (1 - 30%) * 85%", "1237.6 h/year"),
-        ("$62k per year in $/month", "$5166.67/month"),
-        ("$62k per year / (2080 h per year)", "$29.8077/h"),
-        ("250k per month * 4 min", "22.8154"),
-        ("120k per month * 40%", "48k/month"),
-        ("2/3 in %", "66.67%"),
-        ("$39.88M per year", "$39.88M/year"),
-        ("-$3", "-$3"),
-        ("5 min in s", "300 s"),
-    ])
+    @Test(
+        "display keeps the units written",
+        arguments: [
+            ("2080 h per year * (1 - 30%) * 85%", "1237.6 h/year"),
+            ("$62k per year in $/month", "$5166.67/month"),
+            ("$62k per year / (2080 h per year)", "$29.8077/h"),
+            ("250k per month * 4 min", "22.8154"),
+            ("120k per month * 40%", "48k/month"),
+            ("2/3 in %", "66.67%"),
+            ("$39.88M per year", "$39.88M/year"),
+            ("-$3", "-$3"),
+            ("5 min in s", "300 s"),
+        ])
     func display(text: String, expected: String) throws {
         #expect(try evaluate(text).display == expected)
     }
@@ -146,9 +151,11 @@ struct UnitTests {
         #expect(Suggestion.closest(to: name, among: candidates) == expected)
     }
 
-    @Test("number formatting", arguments: [
-        (98_727.0, "98.73k"), (2_308_000, "2.308M"), (1_237.6, "1237.6"), (0.000012345, "1.235e-05"), (3, "3"),
-    ])
+    @Test(
+        "number formatting",
+        arguments: [
+            (98_727.0, "98.73k"), (2_308_000, "2.308M"), (1_237.6, "1237.6"), (0.000012345, "1.235e-05"), (3, "3"),
+        ])
     func formatting(value: Double, expected: String) {
         #expect(NumberFormat.human(value) == expected)
     }

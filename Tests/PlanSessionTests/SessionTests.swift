@@ -23,7 +23,9 @@ private func run(_ session: Session, _ text: String) -> PlanSession.ExitStatus {
 
 @Suite("Session")
 struct SessionTests {
-    @Test("every preset loads with zero failed asserts", arguments: ["standard", "klarna-2024", "klarna-2025", "hybrid-midmarket", "handoff"])
+    @Test(
+        "every preset loads with zero failed asserts",
+        arguments: ["standard", "klarna-2024", "klarna-2025", "hybrid-midmarket", "handoff"])
     func presets(name: String) {
         let (session, output) = makeSession(standard: false)
         #expect(session.loadPreset(name, report: true) == .success)
@@ -66,13 +68,17 @@ struct SessionTests {
         #expect(run(session, "a = 1\nb = a * 2\na = $5 + 3 min\nc = 3") == .error)
         #expect(session.model.value(of: "a") == .plain(1))
         #expect(session.model.value(of: "c") == nil)
-        #expect(output.diagnostics.first?.rendered() == "test.plan:3:10: error: cannot add $ and min\n  a = $5 + 3 min\n           ^~~~~\n")
+        #expect(
+            output.diagnostics.first?.rendered()
+                == "test.plan:3:10: error: cannot add $ and min\n  a = $5 + 3 min\n           ^~~~~\n")
     }
 
     @Test("--json has the shape of SPEC §1 and reads back exactly")
     func json() throws {
         let (session, _) = makeSession(standard: false)
-        run(session, "## the rate\nrate = 2.3M per month\nshare = 2/3\nmix = {a: 25%, b: 75%}\nflag = 1 < 2\nlabel = \"x\"")
+        run(
+            session,
+            "## the rate\nrate = 2.3M per month\nshare = 2/3\nmix = {a: 25%, b: 75%}\nflag = 1 < 2\nlabel = \"x\"")
         let data = Data(session.json().utf8)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let cells = try #require(object["cells"] as? [String: [String: Any]])
@@ -89,7 +95,7 @@ struct SessionTests {
     @Test(":save writes a script that loads back to identical values")
     func saveRoundTrip() throws {
         let (session, _) = makeSession()
-        run(session, "a = 1\nb = a * 2\na = b_seed + 1\n") // refused: unknown name; model unchanged
+        run(session, "a = 1\nb = a * 2\na = b_seed + 1\n")  // refused: unknown name; model unchanged
         run(session, "seed_cell = 3\nlate = seed_cell * 2\nseed_cell = contacts * 0 + 4 per month * 1 month")
         let script = session.savedScript()
         let (copy, output) = makeSession(standard: false)

@@ -18,7 +18,9 @@ extension Diagnostic {
         var prefix = ""
         if let file, let span {
             let loc = file.location(of: span.start)
-            if let name = file.name { prefix = "\(name):\(loc.line):\(loc.column): " } else {
+            if let name = file.name {
+                prefix = "\(name):\(loc.line):\(loc.column): "
+            } else {
                 prefix = "\(loc.line):\(loc.column): "
             }
             if file.name == nil && file.lineStarts.count == 1 { prefix = "" }

@@ -92,7 +92,9 @@ public enum BuiltinSupport {
     }
 
     /// A plain number in argument `index`.
-    public static func plain(_ args: [Value], _ index: Int, _ site: CallSite, _ name: String) throws(EvalError) -> Double {
+    public static func plain(_ args: [Value], _ index: Int, _ site: CallSite, _ name: String) throws(EvalError)
+        -> Double
+    {
         let (value, unit) = try number(args, index, site, name)
         guard unit.isDimensionless else {
             throw EvalError("`\(name)` needs a plain number here, not \(unit.symbol)", span: site.arg(index))

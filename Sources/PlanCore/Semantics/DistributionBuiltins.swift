@@ -7,7 +7,8 @@ import Glibc
 public enum DistributionBuiltins {
     static var all: [Builtin] {
         [
-            make("normal", 2, "normal(mean, sd)", "normal distribution", "normal($50k, $5k)") { (p: [Double]) throws(EvalError) in
+            make("normal", 2, "normal(mean, sd)", "normal distribution", "normal($50k, $5k)") {
+                (p: [Double]) throws(EvalError) in
                 guard p[1] >= 0 else { throw EvalError("`normal` needs sd >= 0") }
                 return .normal(mean: p[0], sd: p[1])
             },
@@ -73,7 +74,8 @@ public enum DistributionBuiltins {
                     if index == 0 {
                         unit = own
                     } else if !plainOnly && name != "normal" && !own.sameDimension(as: unit) {
-                        throw EvalError("`\(name)` needs all its arguments in the same kind of unit", span: site.arg(index))
+                        throw EvalError(
+                            "`\(name)` needs all its arguments in the same kind of unit", span: site.arg(index))
                     } else if name == "normal" && !own.sameDimension(as: unit) {
                         throw EvalError("`normal` needs sd in the same kind of unit as the mean", span: site.arg(index))
                     }
@@ -93,4 +95,3 @@ public enum DistributionBuiltins {
         }
     }
 }
-

@@ -64,7 +64,8 @@ public struct Evaluator<Scope: EvaluationScope> {
             }
             guard let fieldValue = record[field] else {
                 throw EvalError(
-                    "no field `\(field)` in the record (fields: \(record.keys.joined(separator: ", ")))", span: fieldSpan,
+                    "no field `\(field)` in the record (fields: \(record.keys.joined(separator: ", ")))",
+                    span: fieldSpan,
                     hint: Suggestion.hint(for: field, among: record.keys))
             }
             return fieldValue
@@ -92,7 +93,9 @@ public struct Evaluator<Scope: EvaluationScope> {
                     throw EvalError("`to` needs numbers on both sides", span: expr.span)
                 }
                 guard unitA.sameDimension(as: unitB) else {
-                    throw EvalError("`to` needs both ends in the same kind of unit (\(Value.unitName(unitA)) and \(Value.unitName(unitB)))", span: expr.span)
+                    throw EvalError(
+                        "`to` needs both ends in the same kind of unit (\(Value.unitName(unitA)) and \(Value.unitName(unitB)))",
+                        span: expr.span)
                 }
                 do throws(EvalError) {
                     return try Value.finite(try DistributionBuiltins.interval(a, b).mean, unitA, expr.span)
@@ -138,12 +141,14 @@ public struct Evaluator<Scope: EvaluationScope> {
             switch link.op {
             case .and, .or:
                 guard case .bool(let left) = acc else {
-                    throw EvalError("`\(link.op.rawValue)` needs booleans, not \(acc.kindDescription)", span: first.span)
+                    throw EvalError(
+                        "`\(link.op.rawValue)` needs booleans, not \(acc.kindDescription)", span: first.span)
                 }
                 if link.op == .and && !left || link.op == .or && left { continue }
                 let right = try evaluate(link.rhs)
                 guard case .bool = right else {
-                    throw EvalError("`\(link.op.rawValue)` needs booleans, not \(right.kindDescription)", span: link.rhs.span)
+                    throw EvalError(
+                        "`\(link.op.rawValue)` needs booleans, not \(right.kindDescription)", span: link.rhs.span)
                 }
                 acc = right
             case .divide:
@@ -177,7 +182,8 @@ public struct Evaluator<Scope: EvaluationScope> {
                     span: span)
             }
             guard callDepth < Self.maximumCallDepth else {
-                throw EvalError("functions call each other too deeply (more than \(Self.maximumCallDepth) levels)", span: span)
+                throw EvalError(
+                    "functions call each other too deeply (more than \(Self.maximumCallDepth) levels)", span: span)
             }
             var frame: [String: Value] = [:]
             for (param, value) in zip(function.params, values) { frame[param] = value }
@@ -193,10 +199,13 @@ public struct Evaluator<Scope: EvaluationScope> {
         guard let builtin = scope.builtins[name] else {
             var candidates = scope.builtins.names
             candidates.append(contentsOf: scope.knownNames)
-            throw EvalError("unknown function `\(name)`", span: nameSpan, hint: Suggestion.hint(for: name, among: candidates))
+            throw EvalError(
+                "unknown function `\(name)`", span: nameSpan, hint: Suggestion.hint(for: name, among: candidates))
         }
         guard builtin.arity.contains(values.count) else {
-            throw EvalError("`\(builtin.signature)` does not take \(values.count) argument\(values.count == 1 ? "" : "s")", span: span)
+            throw EvalError(
+                "`\(builtin.signature)` does not take \(values.count) argument\(values.count == 1 ? "" : "s")",
+                span: span)
         }
         return try builtin.apply(values, CallSite(span: span, argSpans: args.map(\.span)))
     }

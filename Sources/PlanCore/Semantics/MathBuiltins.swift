@@ -5,11 +5,18 @@ enum MathBuiltins {
     static var all: [Builtin] {
         [
             unary("abs", "abs(x)", "absolute value", "abs(-$3)", keepsUnit: true) { abs($0) },
-            unary("sqrt", "sqrt(x)", "square root of a plain number", "sqrt(2)", keepsUnit: false) { $0 < 0 ? .nan : sqrt($0) },
+            unary("sqrt", "sqrt(x)", "square root of a plain number", "sqrt(2)", keepsUnit: false) {
+                $0 < 0 ? .nan : sqrt($0)
+            },
             unary("exp", "exp(x)", "e to the power x", "exp(1)", keepsUnit: false) { exp($0) },
             unary("ln", "ln(x)", "natural logarithm", "ln(10)", keepsUnit: false) { $0 <= 0 ? .nan : log($0) },
-            unary("log10", "log10(x)", "base-10 logarithm", "log10(1000)", keepsUnit: false) { $0 <= 0 ? .nan : log10($0) },
-            rounding("round", "round(x[, step])", "round to the nearest whole number (in x's unit) or step", "round(2.5 h, 15 min)") {
+            unary("log10", "log10(x)", "base-10 logarithm", "log10(1000)", keepsUnit: false) {
+                $0 <= 0 ? .nan : log10($0)
+            },
+            rounding(
+                "round", "round(x[, step])", "round to the nearest whole number (in x's unit) or step",
+                "round(2.5 h, 15 min)"
+            ) {
                 $0.rounded(.toNearestOrAwayFromZero)
             },
             rounding("floor", "floor(x[, step])", "round down", "floor(7.9)") { $0.rounded(.down) },
@@ -35,7 +42,10 @@ enum MathBuiltins {
                     throw EvalError("`\(name)` needs a plain number, not \(unit.symbol)", span: site.arg(0))
                 }
                 let result = function(value)
-                if result.isNaN { throw EvalError("`\(name)` is not defined for \(Value.format(value, unit: unit))", span: site.arg(0)) }
+                if result.isNaN {
+                    throw EvalError(
+                        "`\(name)` is not defined for \(Value.format(value, unit: unit))", span: site.arg(0))
+                }
                 return try Value.finite(result, keepsUnit ? unit : .plain, site.span)
             }
         }
@@ -79,13 +89,17 @@ enum MathBuiltins {
         }
     }
 
-    private static func pick(_ values: [Value], _ site: CallSite, _ name: String, smaller: Bool) throws(EvalError) -> Value {
+    private static func pick(_ values: [Value], _ site: CallSite, _ name: String, smaller: Bool) throws(EvalError)
+        -> Value
+    {
         var best: (Double, Unit)?
         for index in values.indices {
             let (value, unit) = try BuiltinSupport.number(values, index, site, name)
             if let current = best {
                 guard unit.sameDimension(as: current.1) else {
-                    throw EvalError("cannot compare \(Value.unitName(current.1)) with \(Value.unitName(unit))", span: site.arg(index))
+                    throw EvalError(
+                        "cannot compare \(Value.unitName(current.1)) with \(Value.unitName(unit))",
+                        span: site.arg(index))
                 }
                 if smaller ? value < current.0 : value > current.0 { best = (value, current.1) }
             } else {
@@ -141,13 +155,15 @@ enum MathBuiltins {
                 let (b, unitB) = try BuiltinSupport.number(values, 1, site, "near")
                 let (tol, unitTol) = try BuiltinSupport.number(values, 2, site, "near")
                 guard unitA.sameDimension(as: unitB) else {
-                    throw EvalError("cannot compare \(Value.unitName(unitA)) with \(Value.unitName(unitB))", span: site.span)
+                    throw EvalError(
+                        "cannot compare \(Value.unitName(unitA)) with \(Value.unitName(unitB))", span: site.span)
                 }
                 let difference = abs(a - b)
                 if unitTol.isPlain && unitTol.percent { return .bool(difference <= tol * abs(b)) }
                 if unitTol.isDimensionless && unitTol.isPlain { return .bool(difference <= tol * unitB.scale) }
                 guard unitTol.sameDimension(as: unitA) else {
-                    throw EvalError("the tolerance must be a plain number, a % or in the values' unit", span: site.arg(2))
+                    throw EvalError(
+                        "the tolerance must be a plain number, a % or in the values' unit", span: site.arg(2))
                 }
                 return .bool(difference <= tol)
             }

@@ -50,10 +50,12 @@ extension Value {
             switch op {
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
-            default: throw EvalError("strings are only for messages and labels: cannot use `\(op.rawValue)`", span: span)
+            default:
+                throw EvalError("strings are only for messages and labels: cannot use `\(op.rawValue)`", span: span)
             }
         default:
-            throw EvalError("cannot use `\(op.rawValue)` on \(lhs.kindDescription) and \(rhs.kindDescription)", span: span)
+            throw EvalError(
+                "cannot use `\(op.rawValue)` on \(lhs.kindDescription) and \(rhs.kindDescription)", span: span)
         }
     }
 
@@ -95,7 +97,9 @@ extension Value {
     }
 
     /// Raises a number to a power; a quantity with units only to a whole power.
-    public static func power(_ a: Double, _ ua: Unit, _ b: Double, _ ub: Unit, span: SourceSpan) throws(EvalError) -> Value {
+    public static func power(_ a: Double, _ ua: Unit, _ b: Double, _ ub: Unit, span: SourceSpan) throws(EvalError)
+        -> Value
+    {
         guard ub.isDimensionless else {
             throw EvalError("an exponent must be a plain number, not \(unitName(ub))", span: span)
         }
@@ -110,7 +114,8 @@ extension Value {
     @inline(__always)
     public static func finite(_ value: Double, _ unit: Unit, _ span: SourceSpan) throws(EvalError) -> Value {
         guard value.isFinite else {
-            throw EvalError(value.isNaN ? "the result is not a number (0/0 or similar)" : "the result overflows", span: span)
+            throw EvalError(
+                value.isNaN ? "the result is not a number (0/0 or similar)" : "the result overflows", span: span)
         }
         return .number(value, unit)
     }
@@ -125,9 +130,12 @@ extension Value {
         let missingRight = left.filter { !right.contains($0) }
         let missingLeft = right.filter { !left.contains($0) }
         var parts: [String] = []
-        if !missingRight.isEmpty { parts.append("the right one lacks " + missingRight.map { "`\($0)`" }.joined(separator: ", ")) }
-        if !missingLeft.isEmpty { parts.append("the left one lacks " + missingLeft.map { "`\($0)`" }.joined(separator: ", ")) }
+        if !missingRight.isEmpty {
+            parts.append("the right one lacks " + missingRight.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        if !missingLeft.isEmpty {
+            parts.append("the left one lacks " + missingLeft.map { "`\($0)`" }.joined(separator: ", "))
+        }
         return "records have different keys: " + parts.joined(separator: "; ")
     }
 }
-

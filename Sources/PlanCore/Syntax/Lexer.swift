@@ -142,7 +142,9 @@ public struct Lexer: Sendable {
                 }
             } else if byte == UInt8(ascii: "_") && !seenDot {
                 // A digit separator (`1_000`).
-            } else if byte == UInt8(ascii: ".") && !seenDot && position + 1 < bytes.count && isDigit(bytes[position + 1]) {
+            } else if byte == UInt8(ascii: ".") && !seenDot && position + 1 < bytes.count
+                && isDigit(bytes[position + 1])
+            {
                 seenDot = true
             } else {
                 break

@@ -29,22 +29,23 @@ extension Parser {
         let yes = try expression()
         guard try matchKeyword(.else) != nil else {
             let token = try peek()
-            throw EvalError("expected `else` (an `if` needs both branches), found \(token.description)", span: token.span)
+            throw EvalError(
+                "expected `else` (an `if` needs both branches), found \(token.description)", span: token.span)
         }
         let no = try expression()
         return Expr(.conditional(condition, yes, no), ifToken.span.merged(with: no.span))
     }
 
     mutating func disjunction() throws(EvalError) -> Expr {
-        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.conjunction() }) { token in
-            token.isKeyword(.or) ? .or : nil
-        }
+        try chain(
+            next: { (parser: inout Parser) throws(EvalError) in try parser.conjunction() },
+            op: { token in token.isKeyword(.or) ? .or : nil })
     }
 
     mutating func conjunction() throws(EvalError) -> Expr {
-        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.negation() }) { token in
-            token.isKeyword(.and) ? .and : nil
-        }
+        try chain(
+            next: { (parser: inout Parser) throws(EvalError) in try parser.negation() },
+            op: { token in token.isKeyword(.and) ? .and : nil })
     }
 
     mutating func negation() throws(EvalError) -> Expr {
@@ -77,8 +78,9 @@ extension Parser {
         try advance()
         let rhs = try interval()
         let next = try peek()
-        if case .symbol(let symbol) = next.kind, [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
-            .contains(symbol)
+        if case .symbol(let symbol) = next.kind,
+            [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
+                .contains(symbol)
         {
             throw EvalError(
                 "comparisons do not chain", span: next.span, hint: "write `a < b and b < c`")
@@ -95,15 +97,17 @@ extension Parser {
     }
 
     mutating func additive() throws(EvalError) -> Expr {
-        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.multiplicative() }) { token in
-            token.isSymbol(.plus) ? .add : token.isSymbol(.minus) ? .subtract : nil
-        }
+        try chain(
+            next: { (parser: inout Parser) throws(EvalError) in try parser.multiplicative() },
+            op: { token in token.isSymbol(.plus) ? .add : token.isSymbol(.minus) ? .subtract : nil })
     }
 
     mutating func multiplicative() throws(EvalError) -> Expr {
-        try chain(next: { (parser: inout Parser) throws(EvalError) in try parser.unary() }) { token in
-            token.isSymbol(.star) ? .multiply : token.isSymbol(.slash) || token.isKeyword(.per) ? .divide : nil
-        }
+        try chain(
+            next: { (parser: inout Parser) throws(EvalError) in try parser.unary() },
+            op: { token in
+                token.isSymbol(.star) ? .multiply : token.isSymbol(.slash) || token.isKeyword(.per) ? .divide : nil
+            })
     }
 
     mutating func unary() throws(EvalError) -> Expr {
@@ -185,7 +189,8 @@ extension Parser {
             return Expr(.name(name), token.span)
         case .end, .newline:
             let at = max(0, previousEnd - 1)
-            throw EvalError("the expression ends too soon: a value is missing here", span: SourceSpan(start: at, end: previousEnd))
+            throw EvalError(
+                "the expression ends too soon: a value is missing here", span: SourceSpan(start: at, end: previousEnd))
         default:
             throw EvalError("expected a value, found \(token.description)", span: token.span)
         }
@@ -196,7 +201,8 @@ extension Parser {
         if let word = next.identifier, let atom = Unit.Atom(word: word) {
             try advance()
             if try peek().isSymbol(.leftParen) {
-                throw EvalError("`\(word)` is a unit here; a function call needs an operator before it", span: next.span)
+                throw EvalError(
+                    "`\(word)` is a unit here; a function call needs an operator before it", span: next.span)
             }
             var combined = unit.multiplied(by: .atom(atom))
             if unit.percent { combined.percent = false }
@@ -273,8 +279,11 @@ extension Parser {
             }
             first = false
             let factor = try unitFactor()
-            unit = divide ? Unit(exponents: unit.exponents &- factor.exponents) : Unit(
-                exponents: unit.exponents &+ factor.exponents, percent: unit.percent || factor.percent)
+            unit =
+                divide
+                ? Unit(exponents: unit.exponents &- factor.exponents)
+                : Unit(
+                    exponents: unit.exponents &+ factor.exponents, percent: unit.percent || factor.percent)
         }
         return unit
     }
@@ -288,7 +297,8 @@ extension Parser {
         case .number(1, percent: false): unit = .plain
         case .identifier(let word):
             guard let atom = Unit.Atom(word: word) else {
-                throw EvalError("`\(word)` is not a unit", span: token.span, hint: "units: $, %, s, min, h, day, week, month, year")
+                throw EvalError(
+                    "`\(word)` is not a unit", span: token.span, hint: "units: $, %, s, min, h, day, week, month, year")
             }
             unit = .atom(atom)
         case .symbol(.leftParen):

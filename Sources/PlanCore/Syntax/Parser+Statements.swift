@@ -64,11 +64,13 @@ extension Parser {
                 try advance()
                 let token = try advance()
                 guard case .string(let message) = token.kind else {
-                    throw EvalError("expected the alert's message in quotes, found \(token.description)", span: token.span)
+                    throw EvalError(
+                        "expected the alert's message in quotes, found \(token.description)", span: token.span)
                 }
                 guard try matchKeyword(.when) != nil else {
                     let next = try peek()
-                    throw EvalError("expected `when` after the alert's message, found \(next.description)", span: next.span)
+                    throw EvalError(
+                        "expected `when` after the alert's message, found \(next.description)", span: next.span)
                 }
                 return .alert(message, try expression())
             case .watch:

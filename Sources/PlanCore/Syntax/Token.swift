@@ -26,10 +26,25 @@ public struct Token: Sendable, Equatable {
 
     /// Operators and punctuation.
     public enum Symbol: String, Sendable, Equatable {
-        case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
-        case leftParen = "(", rightParen = ")", leftBrace = "{", rightBrace = "}"
-        case comma = ",", colon = ":", dot = ".", assign = "="
-        case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+        case plus = "+"
+        case minus = "-"
+        case star = "*"
+        case slash = "/"
+        case caret = "^"
+        case leftParen = "("
+        case rightParen = ")"
+        case leftBrace = "{"
+        case rightBrace = "}"
+        case comma = ","
+        case colon = ":"
+        case dot = "."
+        case assign = "="
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case lessEqual = "<="
+        case greater = ">"
+        case greaterEqual = ">="
         case percent = "%"
     }
 
@@ -82,7 +97,8 @@ public struct Token: Sendable, Equatable {
 
 /// The reserved words of the language.
 public enum Keyword: String, Sendable, CaseIterable {
-    case per, to, `in`, `if`, then, `else`, and, or, not, `true`, `false`, print, assert, alert, when, watch, use, delete
+    case per, to, `in`, `if`, then, `else`, and, or, not, `true`, `false`, print, assert, alert, when, watch, use,
+        delete
 
     /// The keyword spelled by `bytes[start..<end]`, if any (no string is built).
     @inline(__always)
@@ -101,7 +117,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case UInt8(ascii: "t"): return equals("to") ? .to : equals("then") ? .then : equals("true") ? .true : nil
         case UInt8(ascii: "i"): return equals("in") ? .in : equals("if") ? .if : nil
         case UInt8(ascii: "e"): return equals("else") ? .else : nil
-        case UInt8(ascii: "a"): return equals("and") ? .and : equals("assert") ? .assert : equals("alert") ? .alert : nil
+        case UInt8(ascii: "a"):
+            return equals("and") ? .and : equals("assert") ? .assert : equals("alert") ? .alert : nil
         case UInt8(ascii: "o"): return equals("or") ? .or : nil
         case UInt8(ascii: "n"): return equals("not") ? .not : nil
         case UInt8(ascii: "f"): return equals("false") ? .false : nil

@@ -20,7 +20,8 @@ public enum Lanes {
         case .constant(let value): return value
         case .numbers(let values, let unit): return .number(values[index], unit)
         case .bools(let values): return .bool(values[index])
-        case .record(let keys, let fields): return .record(Record(keys: keys, values: fields.map { $0.value(at: index) }))
+        case .record(let keys, let fields):
+            return .record(Record(keys: keys, values: fields.map { $0.value(at: index) }))
         }
     }
 

@@ -52,7 +52,9 @@ extension Model {
     /// Only cells downstream of a distribution are sampled (the rest keep their values). Blocks are
     /// shared out between `workers` threads; each block has its own generator derived from the seed, so
     /// the result does not depend on the number of workers.
-    public func simulate(_ names: [String], samples: Int, seed: UInt64, workers: Int = 2) throws(EvalError) -> [SimulatedOutput] {
+    public func simulate(_ names: [String], samples: Int, seed: UInt64, workers: Int = 2) throws(EvalError)
+        -> [SimulatedOutput]
+    {
         let uncertain = uncertainNodes()
         var targets: [(id: Int, field: String?, name: String, unit: Unit)] = []
         for name in names {
@@ -94,7 +96,9 @@ extension Model {
                 if next < deps.count {
                     stack[stack.count - 1].1 += 1
                     let dep = deps[next]
-                    if uncertain.contains(dep) && !done.contains(dep) && seen.insert(dep).inserted { stack.append((dep, 0)) }
+                    if uncertain.contains(dep) && !done.contains(dep) && seen.insert(dep).inserted {
+                        stack.append((dep, 0))
+                    }
                 } else {
                     stack.removeLast()
                     if done.insert(id).inserted, nodes[id]?.kind == .cell { order.append(id) }
@@ -143,7 +147,8 @@ struct SimulationJob: Sendable {
             if let isCancelled = model.isCancelled, isCancelled() { return EvalError("interrupted") }
             let offset = block * Model.blockSize
             let count = min(Model.blockSize, samples - offset)
-            var evaluator = VectorEvaluator(model: model, count: count, rng: SeededGenerator(seed: Self.mix(seed, block)))
+            var evaluator = VectorEvaluator(
+                model: model, count: count, rng: SeededGenerator(seed: Self.mix(seed, block)))
             for id in order {
                 guard let node = model.nodes[id] else { continue }
                 do throws(EvalError) {
@@ -202,6 +207,10 @@ enum Workers {
                 &thread, &attributes,
                 { pointer in
                     guard let pointer else { return nil }
+                    var signals = sigset_t()
+                    sigemptyset(&signals)
+                    sigaddset(&signals, SIGINT)
+                    pthread_sigmask(SIG_BLOCK, &signals, nil)
                     let context = Unmanaged<Context>.fromOpaque(pointer).takeRetainedValue()
                     context.result = context.body(context.index)
                     return nil

@@ -47,7 +47,9 @@ extension VectorEvaluator {
     private func reduce(_ name: String, _ values: [Lanes], _ span: SourceSpan) throws(EvalError) -> Lanes? {
         switch name {
         case "sum", "mean":
-            guard values.count == 1, case .record(_, let fields) = values[0], let first = fields.first else { return nil }
+            guard values.count == 1, case .record(_, let fields) = values[0], let first = fields.first else {
+                return nil
+            }
             var total = first
             for field in fields.dropFirst() { total = try addLanes(total, field, span) }
             if name == "mean", let (numbers, unit) = total.numbers(count: count) {
@@ -78,7 +80,11 @@ extension VectorEvaluator {
             // A record of distributions: one draw per field.
             var keys: [String] = []
             for arg in args {
-                if case .record(let own, _) = arg { keys = own } else if case .constant(.record(let record)) = arg { keys = record.keys }
+                if case .record(let own, _) = arg {
+                    keys = own
+                } else if case .constant(.record(let record)) = arg {
+                    keys = record.keys
+                }
             }
             var fields: [Lanes] = []
             for key in keys {
@@ -99,7 +105,9 @@ extension VectorEvaluator {
         if args.allSatisfy(\.isConstant) {
             var params: [Double] = []
             for arg in args {
-                guard case .constant(.number(let value, _)) = arg else { throw EvalError("a distribution needs numbers", span: span) }
+                guard case .constant(.number(let value, _)) = arg else {
+                    throw EvalError("a distribution needs numbers", span: span)
+                }
                 params.append(value)
             }
             let distribution = try make(params)
@@ -109,12 +117,16 @@ extension VectorEvaluator {
         }
         var columns: [[Double]] = []
         for arg in args {
-            guard let (values, _) = arg.numbers(count: count) else { throw EvalError("a distribution needs numbers", span: span) }
+            guard let (values, _) = arg.numbers(count: count) else {
+                throw EvalError("a distribution needs numbers", span: span)
+            }
             columns.append(values)
         }
         var samples = [Double](repeating: .nan, count: count)
         for index in 0..<count {
-            if let distribution = try? make(columns.map { $0[index] }) { samples[index] = distribution.sample(using: &rng) }
+            if let distribution = try? make(columns.map { $0[index] }) {
+                samples[index] = distribution.sample(using: &rng)
+            }
         }
         return .numbers(samples, unit)
     }

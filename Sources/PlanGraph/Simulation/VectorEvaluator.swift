@@ -44,14 +44,17 @@ struct VectorEvaluator {
         case .chain(let first, let links):
             var acc = try evaluate(first)
             for link in links {
-                if case .constant(.bool(let flag)) = acc, link.op == .and && !flag || link.op == .or && flag { continue }
+                if case .constant(.bool(let flag)) = acc, link.op == .and && !flag || link.op == .or && flag {
+                    continue
+                }
                 let rhs = try evaluate(link.rhs)
                 if link.op == .divide, case .name(let word) = link.rhs.kind, locals[word] == nil,
                     let atom = Unit.Atom(word: word), model.cellIds[word] == nil,
                     case .numbers(let values, let unit) = acc, !unit.isPlain
                 {
                     let scale = atom.scale
-                    acc = .numbers(values.map { $0 / scale }, Unit(exponents: unit.exponents &- Unit.atom(atom).exponents))
+                    acc = .numbers(
+                        values.map { $0 / scale }, Unit(exponents: unit.exponents &- Unit.atom(atom).exponents))
                     continue
                 }
                 acc = try combine(link.op, acc, rhs, link.rhs.span)
