@@ -22,9 +22,12 @@ extension Distribution {
                 base[index] = mean + sd * ziggurat.next(&generator)
             }
         case .lognormal(let mu, let sigma):
+            for index in 0..<count {
+                base[index] = mu + sigma * ziggurat.next(&generator)
+            }
             FastExp.powers.withUnsafeBufferPointer { powers in
                 for index in 0..<count {
-                    base[index] = FastExp.exponential(mu + sigma * ziggurat.next(&generator), powers)
+                    base[index] = FastExp.exponential(base[index], powers)
                 }
             }
         case .uniform(let low, let high):

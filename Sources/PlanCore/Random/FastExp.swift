@@ -50,8 +50,11 @@ enum FastExp {
         let rounded = (x * scale + shifter) - shifter
         let n = Int64(rounded)
         let r = (x - rounded * ln2High) - rounded * ln2Low
-        let polynomial =
-            r + r * r * (0.5 + r * (0.166_666_666_666_666_66 + r * (0.041_666_666_666_666_664 + r * 0.008_333_333_333_333_333)))
+        // Estrin's scheme keeps the dependency chain short, so consecutive samples overlap in the pipeline.
+        let r2 = r * r
+        let low = 0.5 + r * 0.166_666_666_666_666_66
+        let high = 0.041_666_666_666_666_664 + r * 0.008_333_333_333_333_333
+        let polynomial = r + r2 * (low + r2 * high)
         let power = Double(bitPattern: powers[Int(truncatingIfNeeded: n & 63)])
         let value = power + power * polynomial
         return Double(bitPattern: value.bitPattern &+ (UInt64(bitPattern: n >> 6) << 52))

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Drives the real supportplan REPL under a pseudo-terminal (pexpect), as a planner would.
+
+Usage: test_repl.py PATH/TO/supportplan
+Each check runs in a fresh XDG_STATE_HOME unless it says otherwise; prints 'repl: N passed, M failed'.
+"""
+import os
+import signal
+import sys
+import tempfile
+import time
+
+import pexpect
+
+BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
+PROMPT = r"plan> "
+results = []
+
+
+def spawn(args=(), state=None, **env):
+    state = state or tempfile.mkdtemp()
+    environment = dict(os.environ, XDG_STATE_HOME=state, NO_COLOR="1", TERM="xterm", **env)
+    child = pexpect.spawn(BIN, list(args), env=environment, encoding="utf-8", timeout=10, dimensions=(40, 140))
+    return child, state
+
+
+def check(name):
+    def wrap(body):
+        try:
+            body()
+            results.append((name, None))
+        except Exception as error:  # a failed expectation or a timeout
+            results.append((name, f"{type(error).__name__}: {str(error)[:300]}"))
+        return body
+    return wrap
+
+
+@check("typing a change shows the value, watched deltas and the prompt again")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline("fte_cost = $70k per year")
+    child.expect(r"fte_cost\s+\$70k/year")
+    child.expect(r"savings\s+\$[\d.]+k/year → \$[\d.]+k/year")
+    child.expect(PROMPT)
+    child.sendline("savings in $/month")
+    child.expect(r"= \$[\d.]+k/month")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+
+
+@check("Tab completes a cell name and a command")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.send("churn_per_b\t")
+    child.expect("ad_contact")
+    child.sendline("")
+    child.expect(r"= 2%")
+    child.expect(PROMPT)
+    child.send(":expl\t")
+    child.expect("ain ")
+    child.sendline("clv")
+    child.expect(r"clv = \$300")
+    child.sendeof()
+
+
+@check("Up-arrow recalls a line from an earlier session")
+def _():
+    child, state = spawn()
+    child.expect(PROMPT)
+    child.sendline("remembered_cell = 42")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child, _ = spawn(state=state)
+    child.expect(PROMPT)
+    child.send("\x1b[A")
+    child.expect("remembered_cell = 42")
+    child.sendeof()
+
+
+@check("Ctrl-C cancels the line and the session goes on")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.send("half typed")
+    time.sleep(0.2)
+    child.sendintr()
+    child.expect(PROMPT)
+    child.sendline("1 + 1")
+    child.expect(r"= 2")
+    child.expect(PROMPT)
+    assert child.isalive()
+    child.sendeof()
+
+
+@check("Ctrl-D on an empty line ends with status 0")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.exitstatus
+
+
+@check("an open bracket gives the continuation prompt")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline("pair = (1 +")
+    child.expect(r"\.\.\.> ")
+    child.sendline("2)")
+    child.expect(r"pair\s+3")
+    child.sendeof()
+
+
+@check("a refused change shows a caret and leaves the model intact")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline("savings")
+    child.expect(r"= (\$[\d.]+k/year)")
+    before = child.match.group(1)
+    child.sendline("fte_cost = 3 min")
+    child.expect("error: ")
+    child.expect(r"\^")
+    child.expect(PROMPT)
+    child.sendline("savings")
+    child.expect(r"= (\$[\d.]+k/year)")
+    assert child.match.group(1) == before, (child.match.group(1), before)
+    child.sendeof()
+
+
+@check("--resume restores the session after kill -9")
+def _():
+    child, state = spawn(["klarna-2024"])
+    child.expect(r"klarna-2024> ")
+    child.sendline("bonus = savings * 2")
+    child.expect(r"bonus\s+(\$[\d.]+M/year)")
+    value = child.match.group(1)
+    child.expect(r"klarna-2024> ")
+    os.kill(child.pid, signal.SIGKILL)
+    child.close()
+    child, _ = spawn(["--resume"], state=state)
+    child.expect(r"klarna-2024> ")
+    child.sendline("bonus")
+    child.expect(r"= (\$[\d.]+M/year)")
+    assert child.match.group(1) == value, (child.match.group(1), value)
+    child.sendeof()
+
+
+@check(":explain prints the formula tree with values")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline(":explain risk")
+    child.expect(r"risk = churned_customers \* clv")
+    child.expect(r"└─ clv = \$300")
+    child.sendeof()
+
+
+@check(":undo takes a change back")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline("clv = $999")
+    child.expect(PROMPT)
+    child.sendline(":undo")
+    child.expect("undone")
+    child.sendline("clv")
+    child.expect(r"= \$300")
+    child.sendeof()
+
+
+@check("UTF-8 typed into a string survives")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.sendline('print "€ → ok"')
+    child.expect("€ → ok")
+    child.sendeof()
+
+
+failed = [(name, problem) for name, problem in results if problem]
+for name, problem in failed:
+    print(f"FAIL {name}: {problem}")
+print(f"repl: {len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
