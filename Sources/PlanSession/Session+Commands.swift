@@ -22,6 +22,14 @@ extension Session {
         ("alerts", ":alerts", "every alert and whether it is on"),
         ("set", ":set key value", "settings: seed N, samples N"),
         ("simulate", ":simulate [n] [name…]", "Monte Carlo over every distribution: mean, p5, p50, p95, P(< 0)"),
+        ("goalseek", ":goalseek expr = value by input [in lo to hi]", "the input value that makes expr equal value"),
+        ("maximize", ":maximize expr by input in lo to hi", "the input value that makes expr largest"),
+        ("minimize", ":minimize expr by input in lo to hi", "the input value that makes expr smallest"),
+        ("sweep", ":sweep input from a to b [steps n] [show expr, …]", "a table and chart of outputs over an input"),
+        ("sensitivity", ":sensitivity expr", "tornado chart: which inputs swing expr most"),
+        ("scenario", ":scenario save|load|delete name", "keep, restore or drop a named copy of the model"),
+        ("scenarios", ":scenarios", "list saved scenarios and presets"),
+        ("compare", ":compare a b …", "scenarios side by side: inputs that differ, then outputs, with deltas"),
     ]
 
     /// Runs a `:command` line.
@@ -110,6 +118,8 @@ extension Session {
             output.emit(try report(statement: statement))
         case "simulate":
             output.emit(try simulate(args, fail: fail))
+        case "goalseek", "maximize", "minimize", "sweep", "sensitivity", "scenario", "scenarios", "compare":
+            output.emit(try whatIf(name, argument, statement: statement))
         default:
             let hint = Suggestion.closest(to: name, among: Self.commands.map(\.name)).map {
                 " (did you mean `:\($0)`?)"

@@ -47,6 +47,9 @@ public final class Session {
     /// True when the session started with no model (`--empty`): `:reset` goes back to empty.
     public var startedEmpty = false
 
+    /// Named scenarios saved with `:scenario save` (presets count as scenarios too).
+    public var savedScenarios: [String: Model] = [:]
+
     var undoStack: [(Model, String)] = []
     var redoStack: [(Model, String)] = []
     var loadStack: [String] = []
