@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the language-level tests against a built binary:
-#   Scripts/<feature>/*.plan  self-checking scripts; each must exit 0 (or the status in a `# expect: exit N` line)
+#   Scripts/<feature>/*.plan  self-checking scripts; each must exit 0 (or the status in a `# expect: exit N` line);
+#                             where Scripts/<feature>/<name>.stdout exists, stdout must equal it (golden output)
 #   Errors/*.plan             one deliberate error per file; stderr must equal Errors/<name>.stderr exactly
 # Set RECORD=1 to re-record the golden .stderr files.
 set -u
@@ -12,9 +13,15 @@ export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1
 for f in "$here"/Scripts/*/*.plan; do
   want=$(sed -n 's/^# expect: exit \([0-9]*\).*/\1/p' "$f" | head -1); want=${want:-0}
   args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}
-  (cd "$here/Scripts" && timeout 60 "$bin" $args "$f" >"$tmp/out" 2>"$tmp/err"); got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL ${f#$here/}: exit $got, expected $want"; head -5 "$tmp/err" | sed 's/^/    /'; fi
+  (cd "$(dirname "$f")" && timeout 60 "$bin" $args "$(basename "$f")" >"$tmp/out" 2>"$tmp/err"); got=$?
+  golden="${f%.plan}.stdout"
+  if [ "${RECORD:-}" = 1 ] && [ -f "$golden" ]; then cp "$tmp/out" "$golden"; fi
+  if [ "$got" != "$want" ]; then
+    fail=$((fail+1)); echo "FAIL ${f#$here/}: exit $got, expected $want"; head -5 "$tmp/err" | sed 's/^/    /'
+  elif [ -f "$golden" ] && ! cmp -s "$tmp/out" "$golden"; then
+    fail=$((fail+1)); echo "FAIL ${f#$here/}: stdout differs from $(basename "$golden")"
+    diff "$golden" "$tmp/out" 2>&1 | head -10 | sed 's/^/    /'
+  else pass=$((pass+1)); fi
 done
 for f in "$here"/Errors/*.plan; do
   golden="${f%.plan}.stderr"

@@ -20,7 +20,7 @@ extension Session {
         ("table", ":table expr, …", "one row per tier, one column per expression"),
         ("report", ":report", "one-screen summary: watched outputs, per-tier table, alerts"),
         ("alerts", ":alerts", "every alert and whether it is on"),
-        ("set", ":set key value", "settings: seed N, samples N"),
+        ("set", ":set key value", "settings: seed N, samples N, timing on|off"),
         ("simulate", ":simulate [n] [name…]", "Monte Carlo over every distribution: mean, p5, p50, p95, P(< 0)"),
         ("goalseek", ":goalseek expr = value by input [in lo to hi]", "the input value that makes expr equal value"),
         ("maximize", ":maximize expr by input in lo to hi", "the input value that makes expr largest"),
@@ -90,7 +90,7 @@ extension Session {
                     ? "  no alerts defined"
                     : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
         case "set":
-            guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N") }
+            guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N | :set timing on|off") }
             switch args[0] {
             case "seed":
                 guard let value = UInt64(args[1]) else { throw fail("the seed must be a whole number") }
@@ -100,7 +100,10 @@ extension Session {
                     throw fail("samples must be a whole number from 2 to 10,000,000")
                 }
                 samples = value
-            default: throw fail("unknown setting `\(args[0])` (settings: seed, samples)")
+            case "timing":
+                guard args[1] == "on" || args[1] == "off" else { throw fail("usage: :set timing on|off") }
+                showTiming = args[1] == "on"
+            default: throw fail("unknown setting `\(args[0])` (settings: seed, samples, timing)")
             }
             output.emit("  \(args[0]) = \(args[1])")
         case "save":

@@ -5,6 +5,7 @@ import PlanGraph
 extension Session {
     /// Executes a statement and reports its outcome; returns the status it leaves.
     public func execute(_ statement: Statement, directory: String) -> ExitStatus {
+        if showTiming && nestedDepth == 0 { statementStart = Clock.milliseconds() }
         let keepsHistory = interactive && nestedDepth == 0 && mutates(statement)
         let before: Model? = keepsHistory ? model : nil
         let beforeScenario = scenario
@@ -39,13 +40,13 @@ extension Session {
             let changes = try model.define(
                 name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, references: statement.references,
                 hasInterval: statement.hasInterval)
-            output.changed(changes, in: self)
+            report(changes)
         case .defineField(let name, let nameSpan, let field, let fieldSpan, let expr):
             try defineField(name, nameSpan, field, fieldSpan, expr, statement)
         case .defineFunction(let name, let nameSpan, let params, let body):
             let changes = try model.defineFunction(
                 name, nameSpan: nameSpan, params: params, body: body, file: file, doc: statement.doc)
-            output.changed(changes, in: self)
+            report(changes)
         case .show(let expr):
             let value = try evaluate(expr, file)
             let text = (isUncertain(expr) ? "~" : "") + value.display
@@ -61,7 +62,7 @@ extension Session {
             return try check(condition, message: message, file: file)
         case .alert(let message, let condition):
             let changes = try model.defineAlert(message, condition: condition, span: statement.span, file: file)
-            output.changed(changes, in: self)
+            report(changes)
         case .watch(let names):
             try model.watch(names, file: file)
         case .use(let target):
@@ -72,6 +73,15 @@ extension Session {
             return try command(text, statement: statement, directory: directory)
         }
         return .success
+    }
+
+    /// Hands a change set to the output, with the recalculation count and time when `:set timing on`.
+    private func report(_ changes: ChangeSet) {
+        output.changed(changes, in: self)
+        if showTiming && nestedDepth == 0 {
+            let elapsed = Clock.milliseconds() - statementStart
+            output.emit("  (recomputed \(changes.recomputed) cell\(changes.recomputed == 1 ? "" : "s") in \(NumberFormat.fixed(elapsed, decimals: 3)) ms)")
+        }
     }
 
     /// Evaluates an expression against the model, as a diagnostic on failure.
@@ -122,7 +132,7 @@ extension Session {
             throw error.diagnostic(in: synthesized)
         }
         let changes = try model.define(name, nameSpan: nameSpan, expr: newExpr, file: synthesized, doc: node.doc)
-        output.changed(changes, in: self)
+        report(changes)
     }
 
     private func check(_ condition: Expr, message: String?, file: SourceFile) throws(Diagnostic) -> ExitStatus {

@@ -9,6 +9,22 @@ extension Session {
         return (model.isUncertain(cell) ? "~" : "") + value.display
     }
 
+    /// Which distribution a cell's own formula draws from (`a to b` never switches silently), or nil.
+    public func distributionNote(of cell: String) -> String? {
+        guard let node = model.cell(cell) else { return nil }
+        switch node.expr.kind {
+        case .interval(let low, let high):
+            guard case .number(let a, let unit)? = try? model.evaluate(low), case .number(let b, _)? = try? model.evaluate(high)
+            else { return "90% interval" }
+            let kind = a > 0 && a < b ? "lognormal" : "normal"
+            return "\(kind), 90% between \(Value.format(a, unit: unit)) and \(Value.format(b, unit: unit))"
+        case .call(let name, _, _) where model.builtins[name]?.distribution != nil:
+            return name + " distribution, mean shown"
+        default:
+            return node.drawsFromDistribution ? "depends on distributions, mean shown" : nil
+        }
+    }
+
     /// `:show [glob]`: cells with their values and the first line of their docs.
     func show(glob: String) -> String {
         let pattern = glob.isEmpty ? "*" : glob
@@ -17,7 +33,8 @@ extension Session {
         let width = min(28, names.map(\.count).max() ?? 0)
         return names.map { name in
             var line = "  " + name.padding(width) + "  " + displayValue(of: name)
-            if let doc = model.cell(name)?.doc.first { line += "   ## " + doc }
+            if let note = distributionNote(of: name) { line += "  (" + note + ")" }
+            if let doc = model.cell(name)?.doc.first { line += "   ## " + Self.firstSentence(doc) }
             return line
         }.joined(separator: "\n")
     }
@@ -83,7 +100,9 @@ extension Session {
             return "  " + command.usage + "\n  " + command.summary
         }
         if let node = model.cell(name) {
-            var out = "  " + name + " = " + displayValue(of: name) + "\n"
+            var out = "  " + name + " = " + displayValue(of: name)
+            if let note = distributionNote(of: name) { out += "  (" + note + ")" }
+            out += "\n"
             for doc in node.doc { out += "  ## " + doc + "\n" }
             out += "  formula: " + node.formula
             let users = model.cellIds[name].map { model.users(of: $0) } ?? []

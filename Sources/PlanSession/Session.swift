@@ -47,6 +47,10 @@ public final class Session {
     /// True when the session started with no model (`--empty`): `:reset` goes back to empty.
     public var startedEmpty = false
 
+    /// True after `:set timing on`: each change reports how many cells it recomputed and how long it took.
+    public var showTiming = false
+    var statementStart = 0.0
+
     /// Named scenarios saved with `:scenario save` (presets count as scenarios too).
     public var savedScenarios: [String: Model] = [:]
 

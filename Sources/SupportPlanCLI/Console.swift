@@ -46,7 +46,9 @@ final class ConsoleOutput: SessionOutput {
         if session.isLoading { return }
         var lines: [String] = []
         if interactive, let first = changes.cells.first {
-            lines.append("  " + first.name + "  " + session.displayValue(of: first.name))
+            var line = "  " + first.name + "  " + session.displayValue(of: first.name)
+            if let note = session.distributionNote(of: first.name) { line += "  (" + note + ")" }
+            lines.append(line)
             let watched = session.model.watches.filter { $0 != first.name }
             let width = watched.map(\.count).max() ?? 0
             for name in watched {

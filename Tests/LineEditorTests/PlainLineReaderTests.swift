@@ -4,7 +4,7 @@ import Testing
 @testable import LineEditor
 
 /// Feeds `bytes` through a pipe (written on another thread) and returns everything read until the end.
-func readThroughPipe(_ bytes: [UInt8]) throws -> [ReadResult] {
+private func readThroughPipe(_ bytes: [UInt8]) throws -> [ReadResult] {
     var fds: [Int32] = [0, 0]
     try #require(pipe(&fds) == 0)
     let readEnd = fds[0]

@@ -5,8 +5,9 @@ import Testing
 
 /// A pseudo-terminal pair for driving `EditLineReader` without a real terminal.
 ///
-/// Input is queued on the master side before `readLine` runs; the slave is put in raw mode first so
-/// that the line discipline passes control characters (Ctrl-D, Tab, escape sequences) through.
+/// Input is queued on the master side before `readLine` runs. The slave is put in raw mode before
+/// each write: libedit restores cooked mode after every line, and the line discipline would then
+/// consume Ctrl-D itself (the kernel processes queued input asynchronously, so that would be a race).
 final class PseudoTerminal {
     /// The master side: what a terminal emulator would hold.
     let master: Int32
@@ -38,21 +39,20 @@ final class PseudoTerminal {
         close(master)
     }
 
-    /// Starts a reader on the slave side and puts the slave in raw mode.
+    /// Starts a reader on the slave side.
     func reader(
         historyFile: String? = nil,
         completer: @escaping (String) -> Completion = { _ in .none }
     ) -> EditLineReader? {
-        let reader = EditLineReader(programName: "test", historyFile: historyFile, terminal: slave, completer: completer)
+        EditLineReader(programName: "test", historyFile: historyFile, terminal: slave, completer: completer)
+    }
+
+    /// Puts the slave in raw mode and queues `text` as typed input.
+    func type(_ text: String) {
         var mode = termios()
         tcgetattr(slave, &mode)
         cfmakeraw(&mode)
         tcsetattr(slave, TCSANOW, &mode)
-        return reader
-    }
-
-    /// Queues `text` as typed input.
-    func type(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }

@@ -244,6 +244,8 @@ struct DistributionTests {
         #expect(Distribution.beta(alpha: -1, beta: 2).quantile(0.3).isNaN)
         #expect(Distribution.normal(mean: 0, sd: 1).quantile(0) == -.infinity)
         #expect(Distribution.uniform(low: 1, high: 2).quantile(1) == 2)
+        #expect(Self.draw(.uniform(low: 1, high: 2), 0).isEmpty)
+        #expect(Self.draw(.uniform(low: 1, high: 2), -3).isEmpty)
     }
 
     @Test("the generator reproduces xoshiro256** seeded by splitmix64")

@@ -3,8 +3,7 @@ import Glibc
 extension Distribution {
     /// Fills `out` with independent samples drawn from `rng`: the hot path of Monte Carlo.
     ///
-    /// Normal and lognormal use a 256-layer ziggurat (lognormal with an inlined table-driven `exp`,
-    /// within about one ulp of the C library's), uniform and triangular the inverse CDF of one
+    /// Normal and lognormal use a 256-layer ziggurat, uniform and triangular the inverse CDF of one
     /// uniform, beta and pert two Marsaglia–Tsang gamma variates. Each sample consumes only what it
     /// needs from `rng`, so filling a buffer in several calls gives the same numbers as filling it in one.
     /// Invalid parameters (see `validated()`) give NaN or meaningless samples, never a trap or a hang.
@@ -23,12 +22,7 @@ extension Distribution {
             }
         case .lognormal(let mu, let sigma):
             for index in 0..<count {
-                base[index] = mu + sigma * ziggurat.next(&generator)
-            }
-            FastExp.powers.withUnsafeBufferPointer { powers in
-                for index in 0..<count {
-                    base[index] = FastExp.exponential(base[index], powers)
-                }
+                base[index] = exp(mu + sigma * ziggurat.next(&generator))
             }
         case .uniform(let low, let high):
             let width = high - low
