@@ -105,6 +105,7 @@ public final class EditLineReader: LineReader {
         loadHistory()
     }
 
+    /// Ends libedit (restoring the terminal) and frees the history, the prompt and owned streams.
     deinit {
         clibedit_close(editor)
         clibedit_history_close(history)
@@ -115,6 +116,10 @@ public final class EditLineReader: LineReader {
     }
 
     /// Reads one line with editing; see `LineReader.readLine(prompt:)`.
+    ///
+    /// On `.interrupted` and `.endOfFile` the cursor is first moved to the start of a new line.
+    /// Call it on a thread that does not block SIGINT (the main thread): Dispatch worker threads,
+    /// and threads they start, block it, and Ctrl-C would then not end the wait for input.
     public func readLine(prompt: String) -> ReadResult {
         let parts = Self.splitPrompt(prompt)
         if !parts.leading.isEmpty {

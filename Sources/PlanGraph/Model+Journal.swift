@@ -3,6 +3,7 @@ import PlanCore
 /// The journal that makes a statement atomic: every mutation is recorded and can be rolled back.
 enum JournalEntry: Sendable {
     case node(Int, Node?)
+    case value(Int, Value?)
     case dependents(Int, [Int])
     case cellId(String, Int?)
     case functionId(String, Int?)
@@ -25,6 +26,7 @@ extension Model {
         for entry in entries.reversed() {
             switch entry {
             case .node(let id, let node): nodes[id] = node
+            case .value(let id, let value): nodes[id]?.value = value
             case .dependents(let id, let list): dependents[id] = list
             case .cellId(let name, let id): cellIds[name] = id
             case .functionId(let name, let id): functionIds[name] = id
@@ -43,7 +45,7 @@ extension Model {
     }
 
     mutating func setValue(_ id: Int, _ value: Value?) {
-        journal?.append(.node(id, nodes[id]))
+        journal?.append(.value(id, nodes[id]?.value))
         nodes[id]?.value = value
     }
 

@@ -34,6 +34,7 @@ final class PseudoTerminal {
         self.slave = slave
     }
 
+    /// Closes both sides.
     deinit {
         close(slave)
         close(master)
