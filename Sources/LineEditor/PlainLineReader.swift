@@ -23,7 +23,7 @@ public final class PlainLineReader: LineReader {
     private var block: [UInt8]
 
     /// Creates a reader on `fileDescriptor`, standard input by default; the descriptor is not closed.
-    public init(fileDescriptor: Int32 = STDIN_FILENO) {
+    public init(fileDescriptor: Int32 = 0) {
         self.fileDescriptor = fileDescriptor
         self.block = [UInt8](repeating: 0, count: Self.blockSize)
     }

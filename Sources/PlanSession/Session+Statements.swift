@@ -80,7 +80,9 @@ extension Session {
         output.changed(changes, in: self)
         if showTiming && nestedDepth == 0 {
             let elapsed = Clock.milliseconds() - statementStart
-            output.emit("  (recomputed \(changes.recomputed) cell\(changes.recomputed == 1 ? "" : "s") in \(NumberFormat.fixed(elapsed, decimals: 3)) ms)")
+            output.emit(
+                "  (recomputed \(changes.recomputed) cell\(changes.recomputed == 1 ? "" : "s") in \(NumberFormat.fixed(elapsed, decimals: 3)) ms)"
+            )
         }
     }
 

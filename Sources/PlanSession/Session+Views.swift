@@ -14,7 +14,8 @@ extension Session {
         guard let node = model.cell(cell) else { return nil }
         switch node.expr.kind {
         case .interval(let low, let high):
-            guard case .number(let a, let unit)? = try? model.evaluate(low), case .number(let b, _)? = try? model.evaluate(high)
+            guard case .number(let a, let unit)? = try? model.evaluate(low),
+                case .number(let b, _)? = try? model.evaluate(high)
             else { return "90% interval" }
             let kind = a > 0 && a < b ? "lognormal" : "normal"
             return "\(kind), 90% between \(Value.format(a, unit: unit)) and \(Value.format(b, unit: unit))"
@@ -77,7 +78,9 @@ extension Session {
     /// The first sentence of a doc line, at most 70 characters.
     static func firstSentence(_ doc: String) -> String {
         var sentence = doc
-        if let stop = doc.firstIndex(of: "."), doc.index(after: stop) == doc.endIndex || doc[doc.index(after: stop)] == " " {
+        if let stop = doc.firstIndex(of: "."),
+            doc.index(after: stop) == doc.endIndex || doc[doc.index(after: stop)] == " "
+        {
             sentence = String(doc[...stop])
         }
         return sentence.count > 70 ? String(sentence.prefix(69)) + "…" : sentence
@@ -104,7 +107,8 @@ extension Session {
             if let note = distributionNote(of: name) { out += "  (" + note + ")" }
             out += "\n"
             for doc in node.doc { out += "  ## " + doc + "\n" }
-            out += "  formula: " + node.formula
+            out += "  formula: " + node.formulaOneLine
+            if case .number(_, let unit)? = node.value, !unit.isPlain { out += "\n  unit: " + unit.symbol }
             let users = model.cellIds[name].map { model.users(of: $0) } ?? []
             if !users.isEmpty { out += "\n  used by: " + users.joined(separator: ", ") }
             return out

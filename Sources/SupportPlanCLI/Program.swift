@@ -50,7 +50,8 @@ struct Program {
     func runScripts(_ files: [String]) -> ExitStatus {
         let session = makeSession(interactive: false, valuesTo: options.json ? 2 : 1)
         if options.resume {
-            guard let directory = Terminal.stateDirectory(), let entries = Journal(path: directory + "/journal.plan").entries()
+            guard let directory = Terminal.stateDirectory(),
+                let entries = Journal(path: directory + "/journal.plan").entries()
             else {
                 Console.write("supportplan: no session to resume\n", to: 2)
                 return .error

@@ -1,0 +1,51 @@
+import PlanCore
+import PlanGraph
+
+/// `:export csv|json|md`: every cell with its value (in its unit), unit, formula and first doc line.
+extension Session {
+    /// The model in an export format, or nil for an unknown format.
+    func export(format: String) -> String? {
+        switch format {
+        case "json": return json() + "\n"
+        case "csv":
+            var out = "name,value,unit,formula,doc\n"
+            for (name, value, unit, formula, doc) in exportRows() {
+                out += [name, value, unit, formula, doc].map(Self.csvField).joined(separator: ",") + "\n"
+            }
+            return out
+        case "md", "markdown":
+            var out = "| name | value | unit | formula | doc |\n|---|---:|---|---|---|\n"
+            for (name, value, unit, formula, doc) in exportRows() {
+                let cells = [name, value, unit, "`" + formula + "`", doc].map { $0.replacingPipes() }
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+            return out
+        default: return nil
+        }
+    }
+
+    private func exportRows() -> [(String, String, String, String, String)] {
+        model.cellNames.compactMap { name in
+            guard let node = model.cell(name), let value = node.value else { return nil }
+            let (number, unit) = Self.jsonValue(value)
+            let shown = number.hasPrefix("\"") ? String(number.dropFirst().dropLast()) : number
+            return (name, shown, unit, node.formulaOneLine, node.doc.first ?? "")
+        }
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        var escaped = ""
+        for char in text { escaped += char == "\"" ? "\"\"" : String(char) }
+        return "\"" + escaped + "\""
+    }
+}
+
+extension String {
+    /// The text with `|` escaped for a Markdown table cell.
+    fileprivate func replacingPipes() -> String {
+        var out = ""
+        for char in self { out += char == "|" ? "\\|" : String(char) }
+        return out
+    }
+}
