@@ -35,5 +35,34 @@ for f in "$here"/Errors/*.plan; do
     fail=$((fail+1)); echo "FAIL ${f#$here/}: stderr differs from $(basename "$golden")"
     diff "$golden" "$tmp/err" 2>&1 | head -10 | sed 's/^/    /'; fi
 done
+# Hostile input: each must end in a clear error (exit 2) or a correct answer (exit 0), never a crash or a hang.
+python3 - "$tmp" <<'PY'
+import random, sys
+d = sys.argv[1]
+cases = {
+    "parens": "x = " + "(" * 100000 + "1" + ")" * 100000 + "\n",
+    "braces": "x = " + "{a: " * 100000 + "1" + "}" * 100000 + "\n",
+    "calls": "x = " + "abs(" * 100000 + "1" + ")" * 100000 + "\n",
+    "powers": "x = " + "2^" * 100000 + "1\n",
+    "fields": "r = {a: 1}\nx = r" + ".a" * 100000 + "\n",
+    "sum4mb": "x = " + "+".join(["1"] * 2000000) + "\nassert x == 2000000\n",
+    "minus": "x = " + "-" * 200000 + "1\nassert x == 1\n",
+    "nots": "x = " + "not " * 100001 + "true\nassert x == false\n",
+    "line10mb": 'x = "' + "a" * 10000000 + '"\n',
+    "recursion": "g(x) = x\nf(x) = g(x) + 1\ng(x) = f(x) * 2\n",
+    "fnchain": "f0(x) = x + 1\n" + "".join(f"f{i}(x) = f{i-1}(x) + 1\n" for i in range(1, 1000)) + "y = f999(1)\n",
+}
+for name, text in cases.items():
+    open(f"{d}/hostile_{name}.plan", "w").write(text)
+open(f"{d}/hostile_utf8.plan", "wb").write(b"x = 1\ny = \xff\xfe + 2\n")
+random.seed(7)
+for i in range(5):
+    open(f"{d}/hostile_random{i}.plan", "wb").write(bytes(random.randrange(256) for _ in range(20000)))
+PY
+for f in "$tmp"/hostile_*.plan; do
+  timeout 60 "$bin" run --empty "$f" >/dev/null 2>"$tmp/err"; got=$?
+  if [ "$got" = 0 ] || [ "$got" = 2 ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL hostile input $(basename "$f"): exit $got"; tail -3 "$tmp/err" | sed 's/^/    /'; fi
+done
 echo "scripts: $pass passed, $fail failed"
 [ "$fail" = 0 ]
