@@ -70,10 +70,21 @@ struct REPL {
                 if text.trimmingCharacters().isEmpty { continue }
                 reader.addHistory(text)
                 let status = session.run(SourceFile(name: nil, text: text))
-                if status != .error && status != .interrupted { journal?.append(text) }
+                if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
             }
         }
         return .success
+    }
+
+    /// Commands that change the session and so belong in the journal; the others only show or write files.
+    static let journalledCommands: Set<String> = ["load", "reset", "undo", "redo", "watch", "unwatch", "set", "scenario"]
+
+    /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …).
+    static func journals(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters()
+        guard trimmed.hasPrefix(":") else { return true }
+        let name = String(trimmed.dropFirst().prefix { $0 != " " && $0 != "\t" })
+        return journalledCommands.contains(name)
     }
 
     /// Replays a journal into a session, silently.

@@ -152,6 +152,23 @@ def _():
     child.sendeof()
 
 
+@check("--resume does not replay :quit or file writes")
+def _():
+    child, state = spawn()
+    child.expect(PROMPT)
+    child.sendline("kept = 7")
+    child.expect(PROMPT)
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)
+    child, _ = spawn(["--resume"], state=state)
+    child.expect(PROMPT)
+    child.sendline("kept")
+    child.expect(r"= 7")
+    child.expect(PROMPT)
+    assert child.isalive()
+    child.sendeof()
+
+
 @check(":explain prints the formula tree with values")
 def _():
     child, _ = spawn()
