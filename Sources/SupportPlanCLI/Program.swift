@@ -69,6 +69,7 @@ struct Program {
                 status = session.run(file)
             } else if !path.contains("/") && !path.hasSuffix(".plan") && !FileSystem.isFile(path) {
                 status = session.loadPreset(path, report: true)
+                session.scenarioName = path
             } else {
                 status = session.runFile(path)
             }
