@@ -1,4 +1,4 @@
-public import PlanCore
+import PlanCore
 
 /// Recalculation downstream of a change, in dependency order, stopping where values did not change.
 extension Model {

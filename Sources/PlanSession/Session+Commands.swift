@@ -1,4 +1,4 @@
-public import PlanCore
+import PlanCore
 import PlanGraph
 
 /// The `:commands` of SPEC §5 (REPL and scripts).

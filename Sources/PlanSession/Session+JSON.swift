@@ -1,4 +1,4 @@
-public import PlanCore
+import PlanCore
 import PlanGraph
 
 /// The `--json` export of SPEC §1: every cell with value, unit, formula and doc, and the active alerts.

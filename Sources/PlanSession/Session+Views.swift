@@ -1,4 +1,4 @@
-public import PlanCore
+import PlanCore
 import PlanGraph
 
 /// Text views of the model: `:show`, `:explain`, `:table`, `:report`, `:help NAME`, `:save`.

@@ -1,5 +1,5 @@
 import Glibc
-public import PlanCore
+import PlanCore
 
 /// Evaluates expressions over a block of samples at once (Monte Carlo).
 ///
