@@ -17,7 +17,10 @@ extension Session {
         ("load", ":load preset|file", "switch to a preset (fresh), or run a file on top of the model"),
         ("presets", ":presets", "list the presets"),
         ("save", ":save file", "write the model as a script that loads back to identical values"),
-        ("export", ":export csv|json|md file", "write every cell's value, unit and formula as CSV, JSON or a Markdown table"),
+        (
+            "export", ":export csv|json|md file",
+            "write every cell's value, unit and formula as CSV, JSON or a Markdown table"
+        ),
         ("table", ":table expr, …", "one row per tier, one column per expression"),
         ("report", ":report", "one-screen summary: watched outputs, per-tier table, alerts"),
         ("alerts", ":alerts", "every alert and whether it is on"),
@@ -118,7 +121,9 @@ extension Session {
             output.emit("  saved \(model.cellNames.count) cells to \(path)")
         case "export":
             guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            guard args.count == 2, let text = export(format: args[0]) else { throw fail("usage: :export csv|json|md file") }
+            guard args.count == 2, let text = export(format: args[0]) else {
+                throw fail("usage: :export csv|json|md file")
+            }
             do {
                 try FileSystem.writeAtomically(FileSystem.resolve(args[1], against: directory), text)
             } catch {

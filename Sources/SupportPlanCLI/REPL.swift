@@ -77,7 +77,9 @@ struct REPL {
     }
 
     /// Commands that change the session and so belong in the journal; the others only show or write files.
-    static let journalledCommands: Set<String> = ["load", "reset", "undo", "redo", "watch", "unwatch", "set", "scenario"]
+    static let journalledCommands: Set<String> = [
+        "load", "reset", "undo", "redo", "watch", "unwatch", "set", "scenario",
+    ]
 
     /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …).
     static func journals(_ text: String) -> Bool {

@@ -16,9 +16,19 @@ Units (the same base units as the interpreter: seconds and dollars):
     workload (busy agents = contacts per second * seconds per contact) / productive_hours = FTE;
   - `cost_per_hour = fte_cost / productive_hours` is $/s of productive time ($/h for display).
 Outputs are printed in the units the .plan files display (money per year, rates per month).
+
+The staffing view (Erlang C and Erlang A, DOMAIN.md §6) is computed here independently of the
+interpreter: Erlang C with the Erlang B recursion; Erlang A from the M/M/N+M birth-death chain, each
+arrival's wait taken from its queue position (a small absorbing Markov chain, scipy's expm), not from
+the incomplete-gamma closed form. `--check` also tests both against ../shared/oracles/erlang.csv.
 """
+import csv
 import math
+import os
 import sys
+
+import numpy as np
+from scipy.linalg import expm
 
 MIN = 60.0
 H = 3600.0
@@ -99,6 +109,14 @@ def standard_inputs():
         churn_per_bad_contact=0.02,
         clv=300.0,
         repeat_after_ai=rec(0.05, 0.10, 0.15),
+        # staffing view
+        hours_open=60 * H / (7 * DAY),
+        live_share=0.55,
+        peak_factor=1.5,
+        peak_share=0.40,
+        sl_target=0.80,
+        answer_time=60.0,
+        patience=180.0,
     )
 
 
@@ -129,6 +147,8 @@ def klarna_2024_inputs():
         churn_per_bad_contact=0.10,
         clv=48.0,
         outsourced_pool_before=3000,
+        hours_open=1.0,          # 24 h per day
+        live_share=1.0,          # chat only
     )
     p["ai_platform_cost"] = p["ai_build_cost"] / p["ai_build_amortisation"]
     return p
@@ -161,6 +181,8 @@ def klarna_2025_inputs():
         churn_per_bad_contact=0.10,
         clv=48.0,
         community_pool_share=0.05,
+        hours_open=1.0,          # 24 h per day
+        live_share=1.0,          # chat only
     )
     return p
 
@@ -200,6 +222,16 @@ def midmarket_inputs():
         csat_escalated=1 - rec(0.10, 0.12, 0.20),
         churn_per_bad_contact=0.01,
         clv=arpa * gross_margin / revenue_churn,
+        # staffing view: chat + phone are live queues, email deferred
+        channel_mix=channel_mix,
+        aht_chat=aht_chat,
+        concurrency_chat=concurrency_chat,
+        aht_phone=aht_phone,
+        ai_channel_share=ai_channel_share,
+        hours_open=220 * H / MONTH,
+        live_share=channel_mix["chat"] + channel_mix["phone"],
+        answer_time=20.0,
+        patience=120.0,
     )
     p["contacts"] = p["customers"] * p["contacts_per_account"]
     return p
@@ -304,6 +336,156 @@ def model(p):
     return o
 
 
+# ---------------------------------------------------------------------------------------------
+# Staffing (DOMAIN.md §6): rates per second, times in seconds.
+def erlang_b(n, a):
+    """Erlang B by the recursion B(k) = A·B(k−1) / (k + A·B(k−1)) (DOMAIN §6.1)."""
+    b = 1.0
+    for k in range(1, n + 1):
+        b = a * b / (k + a * b)
+    return b
+
+
+def erlang_c(n, a):
+    """P(wait > 0), M/M/N (DOMAIN §6.2)."""
+    if n <= a:
+        return 1.0
+    b = erlang_b(n, a)
+    return n * b / (n - a * (1 - b))
+
+
+def service_level(rate, aht, n, t):
+    a = rate * aht
+    if n <= a:
+        return 0.0
+    return 1 - erlang_c(n, a) * math.exp(-(n - a) * t / aht)
+
+
+def asa(rate, aht, n):
+    a = rate * aht
+    return erlang_c(n, a) * aht / (n - a)
+
+
+def agents_needed(rate, aht, target, t, max_occupancy=None):
+    """The fewest agents N > A with service_level >= target (and A/N <= max_occupancy)."""
+    a = rate * aht
+    n = math.floor(a) + 1
+    while service_level(rate, aht, n, t) < target or (max_occupancy is not None and a / n > max_occupancy):
+        n += 1
+    return n
+
+
+def erlang_a(rate, aht, n, t, patience):
+    """(P(abandon), P(served and wait <= t)) for M/M/N+M, from the birth-death chain (DOMAIN §6.3).
+
+    An arrival that finds j < N in the system is served at once; one that finds N + k waits behind k
+    others. Behind i others (i = k … 0) it moves up at rate N·μ + i·θ (a service completion or an
+    abandonment ahead) and abandons itself at rate θ; at the head it is served at rate N·μ. The chance
+    to be served by t is read off the transient chain with scipy's matrix exponential."""
+    lam, mu, th = rate, 1 / aht, 1 / patience
+    a = lam * aht
+    logp = [0.0]
+    for j in range(1, n + 1):
+        logp.append(logp[-1] + math.log(a) - math.log(j))
+    k = 0
+    while True:
+        k += 1
+        logp.append(logp[-1] + math.log(lam) - math.log(n * mu + k * th))
+        if k > 50 and logp[-1] < max(logp) - 60:
+            break
+    p = np.exp(np.array(logp) - max(logp))
+    p /= p.sum()
+    below, wait = p[:n].sum(), p[n:]
+    m = len(wait)
+    up = n * mu + th * np.arange(m)                      # rate of moving up with i ahead
+    p_ab = float((wait * (1 - np.cumprod(up / (up + th)))).sum())
+    g = np.zeros((m + 2, m + 2))                         # states: i ahead (0..m-1), served, abandoned
+    g[np.arange(m), np.arange(m)] = -(up + th)
+    g[np.arange(1, m), np.arange(m - 1)] = up[1:]
+    g[0, m] = n * mu
+    g[np.arange(m), m + 1] = th
+    served_by_t = float((wait @ expm(g * t)[:m])[m])
+    return p_ab, float(below) + served_by_t
+
+
+def agents_needed_a(rate, aht, target, t, patience):
+    """The fewest agents (any N >= 1) whose Erlang A service level meets the target (bisection:
+    the service level grows with N)."""
+    def ok(n): return erlang_a(rate, aht, n, t, patience)[1] >= target
+    if ok(1):
+        return 1
+    lo, hi = 1, max(2, math.ceil(rate * aht) + 1)
+    while not ok(hi):
+        lo, hi = hi, hi * 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if ok(mid) else (mid, hi)
+    return hi
+
+
+def per_tier(f, *args):
+    """Apply f tier by tier; record arguments give their field, scalars broadcast."""
+    return R({t: f(*(x[t] if isinstance(x, dict) else x for x in args)) for t in TIERS})
+
+
+def staffing(o, live_cells=None):
+    """The staffing view of Presets/standard.plan ("Staffing view" section)."""
+    conc = as_rec(o["concurrency"])
+    o["quiet_factor"] = (1 - o["peak_share"] * o["peak_factor"]) / (1 - o["peak_share"])
+    o["live_contacts_baseline"] = o["tier_contacts"] * o["live_share"]
+    o["live_agent_time_baseline"] = o["aht"] / conc
+    o["human_contacts"] = o["human_only"] + o["escalated"] + o["repeats"]
+    o["live_contacts"] = o["human_contacts"] * o["live_share"]
+    o["live_agent_time"] = o["human_minutes"] / o["human_contacts"]
+    if live_cells:
+        live_cells(o)
+    sl, t, occ, pat = o["sl_target"], o["answer_time"], o["occupancy"], o["patience"]
+    pf, qf, ps = o["peak_factor"], o["quiet_factor"], o["peak_share"]
+    for sfx, rate, at in (("_baseline", o["live_contacts_baseline"], o["live_agent_time_baseline"]),
+                          ("", o["live_contacts"], o["live_agent_time"])):
+        peak = rate / o["hours_open"] * pf
+        o["peak_rate" + sfx] = peak
+        o["agents_required" + sfx] = per_tier(lambda r, x: agents_needed(r, x, sl, t, occ), peak, at)
+        o["agents_quiet" + sfx] = per_tier(lambda r, x: agents_needed(r / pf * qf, x, sl, t, occ), peak, at)
+        o["agents_required_a" + sfx] = per_tier(lambda r, x: agents_needed_a(r, x, sl, t, pat), peak, at)
+    peak, at, n = o["peak_rate"], o["live_agent_time"], o["agents_required"]
+    o["agents_required_pooled"] = agents_needed(total(peak), total(peak * at) / total(peak), sl, t, occ)
+    o["peak_service_level"] = per_tier(lambda r, x, k: service_level(r, x, k, t), peak, at, n)
+    o["peak_occupancy"] = peak * at / n
+    o["peak_asa"] = per_tier(asa, peak, at, n)
+    o["peak_abandonment_a"] = per_tier(lambda r, x, k: erlang_a(r, x, k, t, pat)[0], peak, at,
+                                       o["agents_required_a"])
+    o["deferred_fte_baseline"] = (total(o["tier_contacts"] * o["aht"] / conc)
+                                  - total(o["live_contacts_baseline"] * o["live_agent_time_baseline"])
+                                  ) / o["productive_hours"]
+    o["deferred_fte"] = (total(o["human_minutes"]) - total(o["live_contacts"] * o["live_agent_time"])
+                         ) / o["productive_hours"]
+    seat_to_fte = o["hours_open"] / (1 - o["shrinkage"]) / o["paid_hours"]
+    o["scheduled_fte_baseline"] = (total(ps * o["agents_required_baseline"] + (1 - ps) * o["agents_quiet_baseline"])
+                                   * seat_to_fte + o["deferred_fte_baseline"])
+    o["scheduled_fte"] = (total(ps * o["agents_required"] + (1 - ps) * o["agents_quiet"]) * seat_to_fte
+                          + o["deferred_fte"])
+    o["staffing_fte_gap_baseline"] = o["scheduled_fte_baseline"] - o["baseline_fte"]
+    o["staffing_fte_gap"] = o["scheduled_fte"] - o["hybrid_fte"]
+    o["scheduled_fte_replaced"] = o["scheduled_fte_baseline"] - o["scheduled_fte"]
+
+
+def midmarket_live_cells(o):
+    """Presets/hybrid-midmarket.plan: live queues are chat + phone; the AI works chat and email only."""
+    cm, conc_chat = o["channel_mix"], o["concurrency_chat"]
+    chat_time = o["aht_chat"] / conc_chat
+    o["live_agent_time_baseline"] = (cm["chat"] * chat_time + cm["phone"] * o["aht_phone"]) / (cm["chat"] + cm["phone"])
+    calls = o["tier_contacts"] * cm["phone"]
+    o["human_chats"] = (o["human_contacts"] - calls) * cm["chat"] / o["ai_channel_share"]
+    o["live_contacts"] = calls + o["human_chats"]
+    o["live_agent_time"] = (calls * o["aht_phone"] + o["human_chats"] * chat_time
+                            + (o["escalated"] + o["repeats"]) * cm["chat"] / o["ai_channel_share"]
+                            * o["handoff_time"] / conc_chat) / o["live_contacts"]
+
+
+LIVE_CELLS = {"hybrid-midmarket": midmarket_live_cells}
+
+
 # Preset-specific extra cells.
 def klarna_2024_extras(o):
     o["outsourced_pool_after"] = o["outsourced_pool_before"] - o["fte_replaced"]
@@ -367,6 +549,7 @@ EXTRAS = {"klarna-2024": klarna_2024_extras, "klarna-2025": klarna_2025_extras, 
 
 def run(name):
     o = model(PRESETS[name]())
+    staffing(o, LIVE_CELLS.get(name))
     if name in EXTRAS:
         EXTRAS[name](o)
     return o
