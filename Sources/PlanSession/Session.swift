@@ -152,7 +152,9 @@ public final class Session {
     func remember(_ before: Model, scenario beforeScenario: String) {
         guard interactive && nestedDepth == 0 else { return }
         undoStack.append((before, beforeScenario))
-        if undoStack.count > 200 { undoStack.removeFirst() }
+        // Each snapshot holds its own node array: keep fewer of them for very large models.
+        let limit = max(10, min(200, 1_000_000 / max(1, model.nodes.count)))
+        if undoStack.count > limit { undoStack.removeFirst(undoStack.count - limit) }
         redoStack.removeAll()
     }
 }
