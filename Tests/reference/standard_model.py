@@ -19,8 +19,9 @@ Outputs are printed in the units the .plan files display (money per year, rates 
 
 The staffing view (Erlang C and Erlang A, DOMAIN.md §6) is computed here independently of the
 interpreter: Erlang C with the Erlang B recursion; Erlang A from the M/M/N+M birth-death chain, each
-arrival's wait taken from its queue position (a small absorbing Markov chain, scipy's expm), not from
-the incomplete-gamma closed form. `--check` also tests both against ../shared/oracles/erlang.csv.
+arrival's wait taken from its queue position (a small absorbing Markov chain, scipy's
+expm_multiply), not from the incomplete-gamma closed form. `--check` also tests both against the
+DOMAIN §6 vectors and ../shared/oracles/erlang.csv (when that file is there).
 """
 import csv
 import math
@@ -28,7 +29,8 @@ import os
 import sys
 
 import numpy as np
-from scipy.linalg import expm
+from scipy.sparse import csc_matrix
+from scipy.sparse.linalg import expm_multiply
 
 MIN = 60.0
 H = 3600.0
@@ -381,7 +383,7 @@ def erlang_a(rate, aht, n, t, patience):
     An arrival that finds j < N in the system is served at once; one that finds N + k waits behind k
     others. Behind i others (i = k … 0) it moves up at rate N·μ + i·θ (a service completion or an
     abandonment ahead) and abandons itself at rate θ; at the head it is served at rate N·μ. The chance
-    to be served by t is read off the transient chain with scipy's matrix exponential."""
+    to be served by t is read off the transient chain with scipy's matrix exponential (expm_multiply)."""
     lam, mu, th = rate, 1 / aht, 1 / patience
     a = lam * aht
     logp = [0.0]
@@ -399,12 +401,14 @@ def erlang_a(rate, aht, n, t, patience):
     m = len(wait)
     up = n * mu + th * np.arange(m)                      # rate of moving up with i ahead
     p_ab = float((wait * (1 - np.cumprod(up / (up + th)))).sum())
-    g = np.zeros((m + 2, m + 2))                         # states: i ahead (0..m-1), served, abandoned
-    g[np.arange(m), np.arange(m)] = -(up + th)
-    g[np.arange(1, m), np.arange(m - 1)] = up[1:]
-    g[0, m] = n * mu
-    g[np.arange(m), m + 1] = th
-    served_by_t = float((wait @ expm(g * t)[:m])[m])
+    # generator over the states i ahead (0..m-1), then served, then abandoned; the row vector `wait`
+    # evolves as wait·exp(G t), i.e. exp(Gᵀ t)·wait
+    rows = np.concatenate([np.arange(m), np.arange(1, m), [0], np.arange(m)])
+    cols = np.concatenate([np.arange(m), np.arange(m - 1), [m], np.full(m, m + 1)])
+    vals = np.concatenate([-(up + th), up[1:], [n * mu], np.full(m, th)])
+    g = csc_matrix((vals, (rows, cols)), shape=(m + 2, m + 2))
+    start = np.concatenate([wait, [0.0, 0.0]])
+    served_by_t = float(expm_multiply(g.T * t, start)[m])
     return p_ab, float(below) + served_by_t
 
 
@@ -436,14 +440,15 @@ def staffing(o, live_cells=None):
     o["live_agent_time_baseline"] = o["aht"] / conc
     o["human_contacts"] = o["human_only"] + o["escalated"] + o["repeats"]
     o["live_contacts"] = o["human_contacts"] * o["live_share"]
-    o["live_agent_time"] = o["human_minutes"] / o["human_contacts"]
+    o["live_agent_time"] = (o["aht"] + o["handoff_time"] * (o["escalated"] + o["repeats"])
+                            / o["human_contacts"].map(lambda v: max(v, 1 / YEAR))) / conc
     if live_cells:
         live_cells(o)
     sl, t, occ, pat = o["sl_target"], o["answer_time"], o["occupancy"], o["patience"]
     pf, qf, ps = o["peak_factor"], o["quiet_factor"], o["peak_share"]
     for sfx, rate, at in (("_baseline", o["live_contacts_baseline"], o["live_agent_time_baseline"]),
                           ("", o["live_contacts"], o["live_agent_time"])):
-        peak = rate / o["hours_open"] * pf
+        peak = (rate / o["hours_open"] * pf).map(lambda v: max(v, 1 / YEAR))   # a token rate for an empty queue
         o["peak_rate" + sfx] = peak
         o["agents_required" + sfx] = per_tier(lambda r, x: agents_needed(r, x, sl, t, occ), peak, at)
         o["agents_quiet" + sfx] = per_tier(lambda r, x: agents_needed(r / pf * qf, x, sl, t, occ), peak, at)
@@ -707,6 +712,7 @@ def checks():
     c.append(("handoff: function agrees with the model", near(ho["net_value_at_threshold"], ho["net_value"], 1e-9)))
     c.append(("handoff: savings, fte_replaced, net_value > 0 at the default",
               ho["savings"] > 0 and ho["fte_replaced"] > 0 and ho["net_value"] > 0))
+    c.extend(staffing_checks(s, k24, k25, mm, ho))
     ok = True
     for label, good in c:
         print(f"  {'PASS' if good else 'FAIL'}  {label}")
@@ -714,17 +720,84 @@ def checks():
     return ok
 
 
+ORACLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "oracles", "erlang.csv")
+
+
+def margins(rate, aht, n, target, t, occ):
+    """How far N − 1 agents miss: (service-level shortfall, occupancy excess); either must be clearly
+    positive, so that rounding in another implementation cannot change N."""
+    a = rate * aht
+    short = target - service_level(rate, aht, n - 1, t) if n - 1 > a else 1.0
+    return max(short, a / (n - 1) - occ if n > 1 else 1.0)
+
+
+def knife_edges(o):
+    """Every agent count's margin: N − 1 misses the target (or the cap) by at least this much."""
+    sl, t, occ, pat = o["sl_target"], o["answer_time"], o["occupancy"], o["patience"]
+    for sfx in ("", "_baseline"):
+        for tier in TIERS:
+            r, x = o["peak_rate" + sfx][tier], o["live_agent_time" + sfx][tier]
+            yield margins(r, x, o["agents_required" + sfx][tier], sl, t, occ)
+            yield margins(r / o["peak_factor"] * o["quiet_factor"], x, o["agents_quiet" + sfx][tier], sl, t, occ)
+            n = o["agents_required_a" + sfx][tier]
+            yield sl - erlang_a(r, x, n - 1, t, pat)[1] if n > 1 else 1.0
+
+
+def staffing_checks(s, k24, k25, mm, ho):
+    c = []
+    # the Erlang functions against DOMAIN §6 and the oracle table
+    c.append(("erlang: C(48, 55) = 0.238701 (DOMAIN §6.2)", abs(erlang_c(55, 48) - 0.238701) < 1e-6))
+    c.append(("erlang: B(10, 5) = 0.018385", abs(erlang_b(10, 5) - 0.018385) < 1e-6))
+    c.append(("erlang: C(2000, 1950) = 0.17868", abs(erlang_c(2000, 1950) - 0.17868) < 1e-5))
+    ab, sla = erlang_a(400 / H, 180, 20, 20, 120)
+    c.append(("erlang A: P(Ab) 0.09771, SL 0.70645 (DOMAIN §6.3)", abs(ab - 0.09771) < 1e-5 and abs(sla - 0.70645) < 1e-5))
+    c.append(("erlang A: 45/h, 504 s, 80/20: C needs 10, A (tau 120 s) needs 8",
+              agents_needed(45 / H, 504, 0.8, 20) == 10 and agents_needed_a(45 / H, 504, 0.8, 20, 120) == 8))
+    if os.path.exists(ORACLE):
+        good = True
+        for row in csv.DictReader(open(ORACLE)):
+            rate = float(row["arrivals"]) / (float(row["interval_min"]) * MIN)
+            aht, t, sl = float(row["aht_s"]), float(row["answer_s"]), float(row["target_sl"])
+            n = agents_needed(rate, aht, sl, t)
+            good &= n == int(row["agents"]) and agents_needed(rate, aht, sl, t, 0.85) == int(row["agents_occ85"])
+            good &= abs(service_level(rate, aht, n, t) - float(row["service_level"])) < 1e-9
+            good &= abs(asa(rate, aht, n) - float(row["asa_s"])) < 1e-9
+            if row["agents_a"]:
+                pat, na = float(row["patience_s"]), int(row["agents_a"])
+                ab, sla = erlang_a(rate, aht, na, t, pat)
+                good &= abs(ab - float(row["abandon_a"])) < 1e-9 and abs(sla - float(row["service_level_a"])) < 1e-9
+                good &= agents_needed_a(rate, aht, sl, t, pat) == int(row["agents_needed_a"])
+        c.append(("erlang: every row of shared/oracles/erlang.csv to 1e-9", good))
+    # the staffing view of every preset
+    for name, o in zip(PRESETS, (s, k24, k25, mm, ho)):
+        c.append((f"{name}: scheduled FTE >= workload FTE (Erlang C capped at the occupancy target)",
+                  o["staffing_fte_gap_baseline"] >= 0 and o["staffing_fte_gap"] >= 0))
+        c.append((f"{name}: Erlang A needs no more agents than Erlang C",
+                  all(o["agents_required_a"][t] <= o["agents_required"][t] for t in TIERS)))
+        c.append((f"{name}: busy-block service level >= target, occupancy <= the target",
+                  all(o["peak_service_level"][t] >= o["sl_target"] and o["peak_occupancy"][t] <= o["occupancy"]
+                      for t in TIERS)))
+        edge = min(knife_edges(o))
+        c.append((f"{name}: agent counts are not on a knife edge (margin {edge:.2e})", edge > 1e-6))
+    c.append(("klarna-2024: the occupancy cap binds at scale (DOMAIN §6.5): gap < 2% of FTE",
+              k24["staffing_fte_gap_baseline"] < 0.02 * k24["baseline_fte"]))
+    c.append(("standard: small queues: the AI saves fewer scheduled FTE than workload FTE",
+              s["scheduled_fte_replaced"] < s["fte_replaced"]))
+    return c
+
+
 def summary():
     print("\n== summary")
     head = ("preset", "savings $M/y", "risk $M/y", "net $M/y", "fte_repl", "autom.", "csat base", "csat hyb",
-            "csat routine", "csat standard", "csat complex")
+            "csat routine", "csat standard", "csat complex", "sched FTE base", "sched FTE hyb", "sched repl")
     print("  " + " | ".join(head))
     for n in PRESETS:
         o = run(n)
         row = (n, f"{o['savings'] * YEAR / 1e6:.3f}", f"{o['risk'] * YEAR / 1e6:.3f}",
                f"{o['net_value'] * YEAR / 1e6:.3f}", f"{o['fte_replaced']:.1f}", f"{o['automation_rate'] * 100:.2f}%",
                f"{o['csat_blended_baseline'] * 100:.2f}%", f"{o['csat_blended_hybrid'] * 100:.2f}%",
-               *(f"{o['csat_tier'][t] * 100:.2f}%" for t in TIERS))
+               *(f"{o['csat_tier'][t] * 100:.2f}%" for t in TIERS),
+               f"{o['scheduled_fte_baseline']:.1f}", f"{o['scheduled_fte']:.1f}", f"{o['scheduled_fte_replaced']:.1f}")
         print("  " + " | ".join(row))
 
 
