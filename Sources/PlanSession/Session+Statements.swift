@@ -133,8 +133,18 @@ extension Session {
         } catch {
             throw error.diagnostic(in: synthesized)
         }
-        let changes = try model.define(name, nameSpan: nameSpan, expr: newExpr, file: synthesized, doc: node.doc)
-        report(changes)
+        do throws(Diagnostic) {
+            let changes = try model.define(name, nameSpan: nameSpan, expr: newExpr, file: synthesized, doc: node.doc)
+            report(changes)
+        } catch {
+            // Point at what the user typed, not at the record text put together for the new definition.
+            var located = error
+            if located.file === synthesized {
+                located.file = file
+                located.span = expr.span
+            }
+            throw located
+        }
     }
 
     private func check(_ condition: Expr, message: String?, file: SourceFile) throws(Diagnostic) -> ExitStatus {
@@ -156,7 +166,7 @@ extension Session {
     /// Both sides' values of a failed comparison or `near`.
     private func explainFailure(_ condition: Expr) -> String {
         switch condition.kind {
-        case .chain(let lhs, let links) where links.count == 1:
+        case .chain(let lhs, let links) where links.count == 1 && ![.and, .or].contains(links[0].op):
             guard let left = try? model.evaluate(lhs), let right = try? model.evaluate(links[0].rhs) else { return "" }
             return "left: \(left.display), right: \(right.display)"
         case .call("near", _, let args) where args.count == 3:

@@ -124,8 +124,10 @@ extension Session {
             let chosen = model.builtins.names.compactMap { model.builtins[$0] }.filter {
                 name == "functions" || $0.topic == name
             }
-            return chosen.map { "  " + $0.signature.padding(58) + $0.summary + "\n      e.g. " + $0.example }
-                .joined(separator: "\n")
+            return chosen.map {
+                "  " + $0.signature + "\n      " + $0.summary + "\n      e.g. " + $0.example
+            }
+            .joined(separator: "\n")
         case "units":
             return """
                   Money: $ before a number ($0.99, $55k, -$3). Scale suffixes: k M B (2.3M). Percent: 25%.
@@ -163,36 +165,80 @@ extension Session {
         }
         if keys.isEmpty { keys = ["value"] }
         var rows: [[String]] = [["tier"] + columns.map(\.0)]
-        for key in keys {
-            var row = [key]
-            for (_, value) in columns {
-                if case .record(let record) = value {
-                    row.append(record[key]?.display ?? "")
-                } else {
-                    row.append(value.display)
-                }
+        let texts = columns.map { _, value -> [String] in
+            let cells = keys.map { key -> Value? in
+                if case .record(let record) = value { return record[key] }
+                return value
             }
-            rows.append(row)
+            return Self.columnTexts(cells)
+        }
+        for (index, key) in keys.enumerated() {
+            rows.append([key] + texts.map { $0[index] })
         }
         return TextTable.render(rows)
     }
 
+    /// A table column: numbers in one unit get the same number of decimals, so the points line up.
+    static func columnTexts(_ values: [Value?]) -> [String] {
+        var unit: Unit?
+        var largest = 0.0
+        for value in values {
+            guard case .number(let number, let own)? = value else { return values.map { $0?.display ?? "" } }
+            if let unit, unit != own { return values.map { $0?.display ?? "" } }
+            unit = own
+            largest = max(largest, abs(own.isPlain ? (own.percent ? number * 100 : number) : number / own.scale))
+        }
+        guard let unit, largest < 1e4 else { return values.map { $0?.display ?? "" } }
+        let decimals = unit.percent ? (largest < 1 ? 2 : 1) : largest < 10 ? 2 : largest < 1_000 ? 1 : 0
+        return values.map { value in
+            guard case .number(let number, _)? = value else { return "" }
+            return Value.format(number, unit: unit, decimals: decimals)
+        }
+    }
+
     /// `:report`: watched outputs, the per-tier table, alerts.
     func report(statement: Statement) throws(Diagnostic) -> String {
-        var out = "  \(scenario)\n"
-        let width = model.watches.map(\.count).max() ?? 0
-        for name in model.watches { out += "  " + name.padding(width) + "  " + displayValue(of: name) + "\n" }
-        let tierColumns = ["mix", "ai_coverage", "ai_resolution", "csat_human", "csat_tier", "csat_change"].filter {
-            if case .record = model.value(of: $0) { return true }
-            return false
+        var lines: [(String, String)] = model.watches.map { ($0, displayValue(of: $0)) }
+        let pairs: [(String, String, String, String)] = [
+            ("FTE (workload)", "baseline_fte", "hybrid_fte", ""),
+            ("FTE (scheduled)", "scheduled_fte_baseline", "scheduled_fte", ""),
+            ("support cost", "baseline_cost", "hybrid_cost", "ai_spend"),
+            ("automation", "automation_rate", "true_automation_rate", ""),
+        ]
+        for (label, before, after, extra) in pairs where model.value(of: before) != nil && model.value(of: after) != nil
+        {
+            var text = displayValue(of: before) + " → " + displayValue(of: after)
+            if label == "automation" {
+                text = displayValue(of: before) + " as billed, " + displayValue(of: after) + " true"
+            }
+            if !extra.isEmpty, model.value(of: extra) != nil { text += "  (AI spend " + displayValue(of: extra) + ")" }
+            lines.append((label, text))
         }
+        if case .number(let risk, _)? = model.value(of: "risk"),
+            case .number(let savings, _)? = model.value(of: "savings"),
+            savings > 0
+        {
+            lines.append(("risk / savings", NumberFormat.significant(risk / savings * 100, 3) + "%"))
+        }
+        let width = lines.map(\.0.count).max() ?? 0
+        var out =
+            "  \(scenario)\n" + lines.map { "  " + $0.0.padding(width) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        let tierColumns = ["mix", "ai_coverage", "ai_resolution", "csat_human", "csat_ai", "csat_tier", "csat_change"]
+            .filter {
+                if case .record = model.value(of: $0) { return true }
+                return false
+            }
         if !tierColumns.isEmpty {
             out += "\n" + (try table(tierColumns.joined(separator: ", "), statement: statement)) + "\n"
-            if model.value(of: "csat_blended_hybrid") != nil {
+            if case .number(let before, _)? = model.value(of: "csat_blended_baseline"),
+                case .number(let after, _)? = model.value(of: "csat_blended_hybrid")
+            {
+                let points = (after - before) * 100
                 out +=
-                    "  blended CSAT: " + displayValue(of: "csat_blended_baseline") + " → "
-                    + displayValue(of: "csat_blended_hybrid")
-                    + "\n"
+                    "  blended CSAT: " + Value.format(before, unit: .percentage, decimals: 1) + " → "
+                    + Value.format(after, unit: .percentage, decimals: 1) + "  ("
+                    + (points < 0 ? "−" : "+") + NumberFormat.fixed(abs(points), decimals: 1, keepZeros: true)
+                    + " points)\n"
             }
         }
         let active = model.activeAlerts
@@ -271,17 +317,24 @@ enum TextTable {
                 widths[index] = max(widths[index], cell.count)
             }
         }
-        return rows.enumerated().map { rowIndex, row in
-            "  "
-                + row.enumerated().map { index, cell in
-                    let numeric = rowIndex > 0 && index > 0
-                    return numeric ? cell.leftPadding(widths[index]) : cell.padding(widths[index])
-                }.joined(separator: "  ")
+        // The first column (labels) is left-aligned; the others, headers included, right-aligned.
+        return rows.map { row in
+            let cells = row.enumerated().map { index, cell in
+                index > 0 ? cell.leftPadding(widths[index]) : cell.padding(widths[index])
+            }
+            return ("  " + cells.joined(separator: "  ")).trimmingTrailingSpaces()
         }.joined(separator: "\n")
     }
 }
 
 extension String {
+    /// The string without trailing spaces.
+    func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+
     /// The string without leading and trailing spaces.
     func trimmingSpaces() -> String {
         var text = Substring(self)

@@ -16,14 +16,14 @@ public enum StaffingBuiltins {
             make(
                 "service_level", ["rate", "aht", "agents", "time"], "service_level(rate, aht, agents, answer_time)",
                 "the share of contacts answered within answer_time (Erlang C)",
-                "service_level(360 per 30 min, 240 s, 55, 20 s)", result: .percentage
+                "service_level(360 per 30 min, 240 s, 55, 20 s)", idle: 1, result: .percentage
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.serviceLevel(rate: a[0], aht: a[1], agents: a[2], answerTime: a[3])
             },
             make(
                 "asa", ["rate", "aht", "agents"], "asa(rate, aht, agents)",
                 "average speed of answer over all contacts (Erlang C)", "asa(360 per 30 min, 240 s, 55)",
-                result: .atom(.second)
+                idle: 0, result: .atom(.second)
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.averageSpeedOfAnswer(rate: a[0], aht: a[1], agents: a[2])
             },
@@ -31,13 +31,13 @@ public enum StaffingBuiltins {
                 "occupancy", ["rate", "aht", "agents"], "occupancy(rate, aht, agents)",
                 "the share of agents' time spent on contacts (traffic / agents)",
                 "occupancy(360 per 30 min, 240 s, 55)",
-                result: .percentage
+                idle: 0, result: .percentage
             ) { (a: [Double]) throws(StaffingError) in try Erlang.occupancy(rate: a[0], aht: a[1], agents: a[2]) },
             make(
                 "agents_needed", ["rate", "aht", "share", "time", "share"],
                 "agents_needed(rate, aht, target_sl, answer_time[, max_occupancy])",
                 "the fewest agents that meet the service level (and the occupancy cap)",
-                "agents_needed(360 per 30 min, 240 s, 80%, 20 s, 85%)", optional: 1, result: .plain
+                "agents_needed(360 per 30 min, 240 s, 80%, 20 s, 85%)", optional: 1, idle: 0, result: .plain
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.agentsNeeded(
                     rate: a[0], aht: a[1], targetServiceLevel: a[2], answerTime: a[3],
@@ -52,7 +52,7 @@ public enum StaffingBuiltins {
             make(
                 "abandon_rate", ["rate", "aht", "agents", "time"], "abandon_rate(rate, aht, agents, patience)",
                 "Erlang A: the share of arrivals who abandon (mean patience given)",
-                "abandon_rate(400 per h, 180 s, 20, 120 s)", result: .percentage
+                "abandon_rate(400 per h, 180 s, 20, 120 s)", idle: 0, result: .percentage
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.abandonRate(rate: a[0], aht: a[1], agents: a[2], patience: a[3])
             },
@@ -60,7 +60,7 @@ public enum StaffingBuiltins {
                 "service_level_a", ["rate", "aht", "agents", "time", "time"],
                 "service_level_a(rate, aht, agents, answer_time, patience)",
                 "Erlang A: the share served within answer_time, abandoners counted as failures",
-                "service_level_a(400 per h, 180 s, 20, 20 s, 120 s)", result: .percentage
+                "service_level_a(400 per h, 180 s, 20, 20 s, 120 s)", idle: 1, result: .percentage
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.serviceLevelA(rate: a[0], aht: a[1], agents: a[2], answerTime: a[3], patience: a[4])
             },
@@ -68,7 +68,7 @@ public enum StaffingBuiltins {
                 "agents_needed_a", ["rate", "aht", "share", "time", "time"],
                 "agents_needed_a(rate, aht, target_sl, answer_time, patience)",
                 "Erlang A: the fewest agents whose service_level_a meets the target",
-                "agents_needed_a(45 per h, 504 s, 80%, 20 s, 120 s)", result: .plain
+                "agents_needed_a(45 per h, 504 s, 80%, 20 s, 120 s)", idle: 0, result: .plain
             ) { (a: [Double]) throws(StaffingError) in
                 try Erlang.agentsNeededA(
                     rate: a[0], aht: a[1], targetServiceLevel: a[2], answerTime: a[3], patience: a[4])
@@ -87,7 +87,8 @@ public enum StaffingBuiltins {
 
     private static func make(
         _ name: String, _ kinds: [String], _ signature: String, _ summary: String, _ example: String,
-        optional: Int = 0, result: Unit, _ body: @escaping @Sendable ([Double]) throws(StaffingError) -> Double
+        optional: Int = 0, idle: Double? = nil, result: Unit,
+        _ body: @escaping @Sendable ([Double]) throws(StaffingError) -> Double
     ) -> Builtin {
         Builtin(
             name, arity: (kinds.count - optional)...kinds.count, signature: signature, summary: summary,
@@ -102,6 +103,10 @@ public enum StaffingBuiltins {
                             "`\(name)` needs \(expected) here, not \(Value.unitName(unit))", span: site.arg(index))
                     }
                     numbers.append(value)
+                }
+                if let idle, kinds.first == "rate", numbers.first == 0 {
+                    // An empty queue: no agents needed, everyone answered at once, nobody waits or abandons.
+                    return .number(idle, result)
                 }
                 let raw: Double
                 do throws(StaffingError) {

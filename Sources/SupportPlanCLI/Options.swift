@@ -76,6 +76,9 @@ struct Options {
         if options.mode == .run && options.files.isEmpty {
             throw UsageError(message: "run needs a file ('-' for stdin)")
         }
+        if options.mode == .presets && !options.files.isEmpty {
+            throw UsageError(message: "presets takes no arguments (got \(options.files.joined(separator: " ")))")
+        }
         if options.json && options.mode == .repl && !options.files.isEmpty {
             options.mode = .run
         }

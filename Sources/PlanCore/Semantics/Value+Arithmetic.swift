@@ -80,7 +80,8 @@ extension Value {
         case .power:
             return try power(a, ua, b, ub, span: span)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
-            guard ua.sameDimension(as: ub) else {
+            // Zero is zero in every unit: `net_value < $0` and `savings > 0` compare with any money rate.
+            guard ua.sameDimension(as: ub) || a == 0 || b == 0 else {
                 throw EvalError("cannot compare \(unitName(ua)) with \(unitName(ub))", span: span)
             }
             switch op {

@@ -1,7 +1,7 @@
 /// Formats numbers for people and for machines without Foundation.
 public enum NumberFormat {
     /// Formats with at most `digits` decimals, trailing zeros removed (`1237.6`, `3`, `0.25`).
-    public static func fixed(_ value: Double, decimals digits: Int) -> String {
+    public static func fixed(_ value: Double, decimals digits: Int, keepZeros: Bool = false) -> String {
         if !value.isFinite { return value.description }
         let negative = value < 0
         var scale = 1.0
@@ -21,8 +21,10 @@ public enum NumberFormat {
                 fraction /= 10
                 index -= 1
             }
-            while let last = chars.last, last == "0" { chars.removeLast() }
+            while !keepZeros, let last = chars.last, last == "0" { chars.removeLast() }
             fractionText = "." + String(chars)
+        } else if digits > 0 && keepZeros {
+            fractionText = "." + String(repeating: "0", count: digits)
         }
         let sign = negative && (integerPart != 0 || !fractionText.isEmpty) ? "-" : ""
         return sign + String(integerPart) + fractionText

@@ -12,11 +12,19 @@ extension Value {
         }
     }
 
-    /// Formats a number in base units for display in `unit`.
-    public static func format(_ base: Double, unit: Unit) -> String {
+    /// Formats a number in base units for display in `unit`; with `decimals`, a fixed number of decimals
+    /// (for table columns whose decimal points should line up).
+    public static func format(_ base: Double, unit: Unit, decimals: Int? = nil) -> String {
+        let number = { (value: Double) -> String in
+            guard let decimals else { return NumberFormat.human(value) }
+            return NumberFormat.fixed(value, decimals: decimals, keepZeros: true)
+        }
         if unit.isPlain {
-            if unit.percent { return NumberFormat.significant(base * 100, 4) + "%" }
-            return NumberFormat.human(base)
+            if unit.percent {
+                guard let decimals else { return NumberFormat.significant(base * 100, 4) + "%" }
+                return NumberFormat.fixed(base * 100, decimals: decimals, keepZeros: true) + "%"
+            }
+            return number(base)
         }
         let shown = base / unit.scale
         let money = unit.exponents[0] == 1
@@ -25,10 +33,10 @@ extension Value {
         let restSymbol = rest.symbol
         if money {
             let sign = shown < 0 ? "-" : ""
-            let text = sign + "$" + NumberFormat.human(abs(shown))
+            let text = sign + "$" + number(abs(shown))
             return restSymbol.isEmpty ? text : text + (restSymbol.hasPrefix("/") ? "" : " ") + restSymbol
         }
-        let text = NumberFormat.human(shown)
+        let text = number(shown)
         return restSymbol.hasPrefix("/") ? text + restSymbol : text + " " + restSymbol
     }
 }

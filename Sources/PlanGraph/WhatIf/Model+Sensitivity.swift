@@ -1,0 +1,217 @@
+public import PlanCore
+
+/// One bar of a tornado chart: how far an objective moves when one input swings from low to high.
+public struct SensitivityBar: Sendable {
+    /// How an input swings.
+    public enum Kind: Sendable, Equatable {
+        /// An input with a range (its formula draws from a distribution): its 5th to 95th percentile.
+        case range
+        /// A point input (a number with no dependencies): ±10% (the swing asked for).
+        case point
+    }
+
+    /// The input.
+    public var input: String
+    /// How it swings.
+    public var kind: Kind
+    /// The input's low value.
+    public var low: Value
+    /// The input's high value.
+    public var high: Value
+    /// The objective with the input low.
+    public var outputLow: SweepCell
+    /// The objective with the input high.
+    public var outputHigh: SweepCell
+    /// The width of the bar in the objective's base units: |high − low| (against the baseline when one
+    /// end fails).
+    public var swing: Double
+}
+
+/// A tornado chart's data: the baseline and one bar per input that moves the objective, widest first.
+public struct SensitivityResult: Sendable {
+    /// The objective, as written.
+    public var objective: String
+    /// The objective with every input at its value (ranges at their means).
+    public var baseline: Value
+    /// The bars, widest swing first.
+    public var bars: [SensitivityBar]
+    /// Inputs the objective depends on whose swing does not move it.
+    public var unaffected: [String]
+}
+
+/// Sensitivity analysis: each input upstream of the objective swings on its own, the others held.
+extension Model {
+    /// The tornado of `objective`: inputs with ranges swing over their 5th–95th percentiles, point inputs
+    /// (numbers or records of numbers with no dependencies) by ±`pointSwing` (every field of a record
+    /// at once); the objective is evaluated at both ends with everything else unchanged.
+    ///
+    /// Percentiles come from the distribution itself when the formula is one (`a to b`, `normal(…)`,
+    /// a record of them, possibly `in` a unit); otherwise from a simulation of the cell (`samples`, `seed`).
+    public func sensitivity(
+        _ objective: WhatIfObjective, pointSwing: Double = 0.1, samples: Int = 10_000, seed: UInt64 = 1
+    ) throws(EvalError) -> SensitivityResult {
+        let (base, unit) = try objective.number(on: self)
+        var bars: [SensitivityBar] = []
+        var unaffected: [String] = []
+        for name in sensitivityInputs(of: objective.expression) {
+            try checkCancelled()
+            guard let node = cell(name), let value = node.value else { continue }
+            let kind: SensitivityBar.Kind = node.drawsFromDistribution ? .range : .point
+            let low: Value
+            let high: Value
+            if kind == .range {
+                (low, high) = try percentiles(of: name, samples: samples, seed: seed)
+            } else {
+                guard let scaledLow = value.scaled(by: 1 - pointSwing),
+                    let scaledHigh = value.scaled(by: 1 + pointSwing)
+                else { continue }
+                (low, high) = (scaledLow, scaledHigh)
+            }
+            let outputLow = try evaluate(objective, with: name, at: low)
+            let outputHigh = try evaluate(objective, with: name, at: high)
+            let ends = [outputLow, outputHigh].compactMap { cell -> Double? in
+                guard case .success(.number(let number, _)) = cell, number.isFinite else { return nil }
+                return number
+            }
+            let swing =
+                ends.count == 2 ? abs(ends[1] - ends[0]) : ends.first.map { abs($0 - base) } ?? .infinity
+            if swing == 0 {
+                unaffected.append(name)
+                continue
+            }
+            bars.append(
+                SensitivityBar(
+                    input: name, kind: kind, low: low, high: high, outputLow: outputLow, outputHigh: outputHigh,
+                    swing: swing))
+        }
+        // Widest first; a bar whose ends both failed (infinite swing) goes last.
+        bars.sort { lhs, rhs in
+            let left = lhs.swing.isFinite ? lhs.swing : -1
+            let right = rhs.swing.isFinite ? rhs.swing : -1
+            return left != right ? left > right : lhs.input < rhs.input
+        }
+        return SensitivityResult(
+            objective: objective.label, baseline: .number(base, unit), bars: bars, unaffected: unaffected)
+    }
+
+    /// The inputs an expression depends on, in definition order: cells upstream of it whose formula draws
+    /// from a distribution, or that have no dependencies and hold a number or a record of numbers.
+    public func sensitivityInputs(of expr: Expr) -> [String] {
+        var stack: [Int] = []
+        for reference in expr.references() {
+            if let id = reference.isCall ? functionIds[reference.name] : cellIds[reference.name] { stack.append(id) }
+        }
+        var seen = Set(stack)
+        while let id = stack.popLast() {
+            for dep in nodes[id]?.deps ?? [] where seen.insert(dep).inserted { stack.append(dep) }
+        }
+        return nodes.indices.compactMap { id -> String? in
+            guard seen.contains(id), let node = nodes[id], node.kind == .cell, let value = node.value else {
+                return nil
+            }
+            if node.drawsFromDistribution { return node.name }
+            return node.deps.isEmpty && value.scaled(by: 1) != nil ? node.name : nil
+        }
+    }
+
+    /// The 5th and 95th percentiles of a cell that draws from a distribution (field by field for a record).
+    public func percentiles(of name: String, samples: Int = 10_000, seed: UInt64 = 1) throws(EvalError) -> (
+        low: Value, high: Value
+    ) {
+        guard let node = cell(name) else { throw EvalError("unknown cell `\(name)`") }
+        if let low = try quantile(node.expr, 0.05), let high = try quantile(node.expr, 0.95) { return (low, high) }
+        let outputs = try simulate([name], samples: samples, seed: seed)
+        var lows: [Value] = []
+        var highs: [Value] = []
+        for output in outputs {
+            var values = output.samples
+            let summary = summarize(&values)
+            guard summary.count > 0 else {
+                throw EvalError("`\(output.name)` could not be evaluated in any sample")
+            }
+            lows.append(.number(summary.p5, output.unit))
+            highs.append(.number(summary.p95, output.unit))
+        }
+        if case .record(let record) = node.value, outputs.count == record.keys.count {
+            return (.record(Record(keys: record.keys, values: lows)), .record(Record(keys: record.keys, values: highs)))
+        }
+        guard let low = lows.first, let high = highs.first else { throw EvalError("`\(name)` is not a number") }
+        return (low, high)
+    }
+
+    /// The objective with one cell set to a value (the failure kept when the model refuses it).
+    private func evaluate(_ objective: WhatIfObjective, with name: String, at value: Value) throws(EvalError)
+        -> SweepCell
+    {
+        do throws(EvalError) {
+            let changed = try withInput(name, value: value)
+            return .success(try objective.value(on: changed))
+        } catch {
+            if error.message.hasPrefix(WhatIfProbe.interrupted) { throw EvalError(WhatIfProbe.interrupted) }
+            return .failure(error)
+        }
+    }
+
+    /// The `p` quantile of a formula that is a distribution (`a to b`, a distribution call, a record of
+    /// them, optionally `in` a unit), or nil when the formula is something else.
+    func quantile(_ expr: Expr, _ p: Double) throws(EvalError) -> Value? {
+        switch expr.kind {
+        case .interval(let low, let high):
+            let ends = [try evaluate(low), try evaluate(high)]
+            let site = CallSite(span: expr.span, argSpans: [low.span, high.span])
+            return try BuiltinSupport.broadcast(ends, site) { (values: [Value]) throws(EvalError) -> Value in
+                guard case .number(let a, let unit) = values[0], case .number(let b, _) = values[1] else {
+                    throw EvalError("`to` needs numbers on both sides", span: expr.span)
+                }
+                return .number(try DistributionBuiltins.interval(a, b).quantile(p), unit)
+            }
+        case .call(let name, _, let args):
+            guard let build = builtins[name]?.distribution else { return nil }
+            var values: [Value] = []
+            for arg in args { values.append(try evaluate(arg)) }
+            let site = CallSite(span: expr.span, argSpans: args.map(\.span))
+            return try BuiltinSupport.broadcast(values, site) { (values: [Value]) throws(EvalError) -> Value in
+                var parameters: [Double] = []
+                for index in values.indices {
+                    parameters.append(try BuiltinSupport.number(values, index, site, name).0)
+                }
+                guard case .number(_, let unit) = values.first else { throw EvalError("`\(name)` needs arguments") }
+                return .number(try build(parameters).quantile(p), unit)
+            }
+        case .convert(let inner, let unit, let span):
+            guard let value = try quantile(inner, p) else { return nil }
+            return try Evaluator<ModelScope>.convert(value, to: unit, span: span)
+        case .record(let entries):
+            var values: [Value] = []
+            for entry in entries {
+                if entry.value.drawsFromDistribution(builtins) {
+                    guard let value = try quantile(entry.value, p) else { return nil }
+                    values.append(value)
+                } else {
+                    values.append(try evaluate(entry.value))
+                }
+            }
+            return .record(Record(keys: entries.map(\.key), values: values))
+        default:
+            return nil
+        }
+    }
+}
+
+/// Scaling values for the ±10% swing of point inputs.
+extension Value {
+    /// The value with every number multiplied by `factor` (units kept), or nil when it holds anything else.
+    func scaled(by factor: Double) -> Value? {
+        switch self {
+        case .number(let number, let unit): return .number(number * factor, unit)
+        case .record(let record):
+            var values: [Value] = []
+            for value in record.values {
+                guard let scaled = value.scaled(by: factor) else { return nil }
+                values.append(scaled)
+            }
+            return .record(Record(keys: record.keys, values: values))
+        default: return nil
+        }
+    }
+}
