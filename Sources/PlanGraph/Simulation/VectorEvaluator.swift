@@ -139,8 +139,12 @@ struct VectorEvaluator {
 
     private func scalarLanes(_ op: BinaryOp, _ a: Lanes, _ b: Lanes, _ span: SourceSpan) throws(EvalError) -> Lanes {
         if let (x, unitX) = a.numbers(count: count), let (y, unitY) = b.numbers(count: count) {
-            let probeB: Double = if case .constant(.number(let value, _)) = b { value } else { 1 }
-            let probe = try Value.apply(op, .number(1, unitX), .number(op == .power ? probeB : 1, unitY), span: span)
+            // The result's unit, from one representative pair: constants as they are (a power's exponent and
+            // a zero compared with any unit matter), per-lane values as 1.
+            let probeA: Double = if case .constant(.number(let value, _)) = a, value == 0 { 0 } else { 1 }
+            let probeB: Double =
+                if case .constant(.number(let value, _)) = b, op == .power || value == 0 { value } else { 1 }
+            let probe = try Value.apply(op, .number(probeA, unitX), .number(probeB, unitY), span: span)
             switch probe {
             case .number(_, let unit): return .numbers(Self.arithmetic(op, x, y), unit)
             case .bool: return .bools(Self.compare(op, x, y))
