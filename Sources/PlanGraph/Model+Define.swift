@@ -137,6 +137,9 @@ extension Model {
         if let existing, let path = cyclePath(from: existing, through: node.deps) {
             throw Diagnostic(.error, "cycle: " + path.joined(separator: " → "), file: file, span: node.expr.span)
         }
+        if existing == nil && node.kind == .cell {
+            return try add(node)
+        }
         begin()
         let id: Int
         var old: Value?
@@ -162,5 +165,26 @@ extension Model {
             rollback()
             throw error
         }
+    }
+
+    /// Adds a brand-new cell: nothing depends on it yet, so it is evaluated before anything changes and
+    /// no journal is needed (the fast path when a large model loads).
+    private mutating func add(_ node: Node) throws(Diagnostic) -> ChangeSet {
+        let value: Value
+        do throws(EvalError) {
+            value = try evaluateNode(node)
+        } catch {
+            throw Diagnostic(
+                .error, error.message, file: node.file, span: error.span ?? node.expr.span, hint: error.hint)
+        }
+        var stored = node
+        stored.value = value
+        let id = appendNode(stored)
+        cellIds[node.name] = id
+        for dep in node.deps { dependents[dep].append(id) }
+        var changes = ChangeSet()
+        changes.cells = [ChangeSet.CellChange(name: node.name, old: nil, new: value)]
+        changes.recomputed = 1
+        return changes
     }
 }

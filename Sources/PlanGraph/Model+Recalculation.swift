@@ -97,7 +97,7 @@ extension Model {
         return changes
     }
 
-    private func evaluateNode(_ node: Node) throws(EvalError) -> Value {
+    func evaluateNode(_ node: Node) throws(EvalError) -> Value {
         var evaluator = Evaluator(scope: ModelScope(model: self))
         return try evaluator.evaluate(node.expr)
     }

@@ -139,6 +139,27 @@ public struct Evaluator<Scope: EvaluationScope> {
         var acc = try evaluate(first)
         for link in links {
             switch link.op {
+            case .add, .subtract, .multiply, .divide:
+                let rhs = try evaluate(link.rhs)
+                // Fast path: two plain numbers (most of a large model's arithmetic).
+                if case .number(let a, let unitA) = acc, case .number(let b, let unitB) = rhs, unitA == .plain,
+                    unitB == .plain
+                {
+                    let result: Double
+                    switch link.op {
+                    case .add: result = a + b
+                    case .subtract: result = a - b
+                    case .multiply: result = a * b
+                    default:
+                        if b == 0 { throw EvalError("division by zero", span: link.rhs.span) }
+                        result = a / b
+                    }
+                    acc = try Value.finite(result, .plain, link.rhs.span)
+                } else if link.op == .divide {
+                    acc = try divide(acc, rhs, link.rhs)
+                } else {
+                    acc = try Value.apply(link.op, acc, rhs, span: link.rhs.span)
+                }
             case .and, .or:
                 guard case .bool(let left) = acc else {
                     throw EvalError(
@@ -151,22 +172,22 @@ public struct Evaluator<Scope: EvaluationScope> {
                         "`\(link.op.rawValue)` needs booleans, not \(right.kindDescription)", span: link.rhs.span)
                 }
                 acc = right
-            case .divide:
-                let rhs = try evaluate(link.rhs)
-                // `2080 h per year`: dividing by a bare unit word writes a compound unit, kept as written.
-                if case .name(let word) = link.rhs.kind, case .number(let a, let unitA) = acc,
-                    case .number(let b, let unitB) = rhs, let atom = Unit.Atom(word: word), unitB == .atom(atom),
-                    locals[word] == nil, !unitA.isPlain
-                {
-                    acc = try Value.finite(a / b, Unit(exponents: unitA.exponents &- unitB.exponents), link.rhs.span)
-                } else {
-                    acc = try Value.apply(.divide, acc, rhs, span: link.rhs.span)
-                }
             default:
                 acc = try Value.apply(link.op, acc, try evaluate(link.rhs), span: link.rhs.span)
             }
         }
         return acc
+    }
+
+    /// Division; dividing by a bare unit word writes a compound unit, kept as written (`2080 h per year`).
+    private func divide(_ acc: Value, _ rhs: Value, _ rhsExpr: Expr) throws(EvalError) -> Value {
+        if case .name(let word) = rhsExpr.kind, case .number(let a, let unitA) = acc,
+            case .number(let b, let unitB) = rhs,
+            let atom = Unit.Atom(word: word), unitB == .atom(atom), locals[word] == nil, !unitA.isPlain
+        {
+            return try Value.finite(a / b, Unit(exponents: unitA.exponents &- unitB.exponents), rhsExpr.span)
+        }
+        return try Value.apply(.divide, acc, rhs, span: rhsExpr.span)
     }
 
     private mutating func call(
