@@ -100,8 +100,8 @@ struct UnitTests {
         arguments: [
             ("2080 h per year * (1 - 30%) * 85%", "1237.6 h/year"),
             ("$62k per year in $/month", "$5166.67/month"),
-            ("$62k per year / (2080 h per year)", "$29.8077/h"),
-            ("250k per month * 4 min", "22.8154"),
+            ("$62k per year / (2080 h per year)", "$29.81/h"),
+            ("250k per month * 4 min", "22.82"),
             ("120k per month * 40%", "48k/month"),
             ("2/3 in %", "66.67%"),
             ("$39.88M per year", "$39.88M/year"),

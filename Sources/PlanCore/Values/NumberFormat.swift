@@ -38,7 +38,8 @@ public enum NumberFormat {
         return fixed(value, decimals: min(decimals, 15))
     }
 
-    /// A human display: suffixes k, M, B from ten thousand up, scientific notation for the tiny and huge.
+    /// A human display: suffixes k, M, B from ten thousand up (4 significant digits), scientific notation for
+    /// the tiny and huge, and below ten thousand as many decimals as a planner reads (1237.6, 23.53, 0.2387).
     public static func human(_ value: Double) -> String {
         let magnitude = abs(value)
         if magnitude == 0 { return "0" }
@@ -47,7 +48,10 @@ public enum NumberFormat {
         if magnitude >= 1e9 { return significant(value / 1e9, 4) + "B" }
         if magnitude >= 1e6 { return significant(value / 1e6, 4) + "M" }
         if magnitude >= 1e4 { return significant(value / 1e3, 4) + "k" }
-        return significant(value, 6)
+        // Below ten thousand: one decimal from 100 up (1237.6, 701.4), two from 10 (23.53), else 4 digits.
+        if magnitude >= 100 { return fixed(value, decimals: 1) }
+        if magnitude >= 10 { return fixed(value, decimals: 2) }
+        return significant(value, 4)
     }
 
     /// Scientific notation with four significant digits (`1.235e-05`).
