@@ -33,7 +33,12 @@ extension Value {
         let restSymbol = rest.symbol
         if money {
             let sign = shown < 0 ? "-" : ""
-            let text = sign + "$" + number(abs(shown))
+            // Money below ten thousand shows cents ($5166.67, $29.81); below a dollar, 3 digits ($0.0021).
+            let amount = abs(shown)
+            let digits =
+                decimals == nil && amount < 1e4 && amount > 0
+                ? (amount >= 1 ? NumberFormat.fixed(amount, decimals: 2) : NumberFormat.significant(amount, 3)) : nil
+            let text = sign + "$" + (digits ?? number(amount))
             return restSymbol.isEmpty ? text : text + (restSymbol.hasPrefix("/") ? "" : " ") + restSymbol
         }
         let text = number(shown)
