@@ -32,9 +32,10 @@ extension Value {
         if money { rest.exponents[0] = 0 }
         let restSymbol = rest.symbol
         if money {
-            let sign = shown < 0 ? "-" : ""
+            let sign = shown < 0 && abs(shown) >= 0.0005 ? "-" : ""
             // Money below ten thousand shows cents ($5166.67, $29.81); below a dollar, 3 digits ($0.0021).
-            let amount = abs(shown)
+            // Below a twentieth of a cent is rounding noise for money: show $0.
+            let amount = abs(shown) < 0.0005 ? 0 : abs(shown)
             let digits =
                 decimals == nil && amount < 1e4 && amount > 0
                 ? (amount >= 1 ? NumberFormat.fixed(amount, decimals: 2) : NumberFormat.significant(amount, 3)) : nil
