@@ -31,14 +31,25 @@ extension Session {
         case .bool(let flag): return (flag ? "true" : "false", "")
         case .string(let text): return (JSON.string(text), "")
         case .record(let record):
-            var unit = ""
+            // Every field in one unit (the first field's), so the record reads back exactly in U.
+            var common: Unit?
+            if case .number(_, let first)? = record.values.first,
+                record.values.allSatisfy({
+                    if case .number(_, let own) = $0 { own.sameDimension(as: first) } else { false }
+                })
+            {
+                common = first
+            }
             var parts: [String] = []
+            var symbol = ""
             for (key, field) in zip(record.keys, record.values) {
-                let (text, own) = jsonValue(field)
-                if unit.isEmpty { unit = own }
+                var shown = field
+                if let common, case .number(let number, _) = field { shown = .number(number, common) }
+                let (text, own) = jsonValue(shown)
+                if symbol.isEmpty { symbol = own }
                 parts.append(JSON.string(key) + ": " + text)
             }
-            return ("{" + parts.joined(separator: ", ") + "}", unit)
+            return ("{" + parts.joined(separator: ", ") + "}", symbol)
         }
     }
 }

@@ -184,9 +184,11 @@ extension Session {
         var largest = 0.0
         for value in values {
             guard case .number(let number, let own)? = value else { return values.map { $0?.display ?? "" } }
-            if let unit, unit != own { return values.map { $0?.display ?? "" } }
-            unit = own
-            largest = max(largest, abs(own.isPlain ? (own.percent ? number * 100 : number) : number / own.scale))
+            if let unit, !unit.sameDimension(as: own) { return values.map { $0?.display ?? "" } }
+            // A column shows in one unit, the first row's (5 min, 10 min, 30 min — not 0.5 h).
+            let shown = unit ?? own
+            unit = shown
+            largest = max(largest, abs(shown.isPlain ? (shown.percent ? number * 100 : number) : number / shown.scale))
         }
         guard let unit, largest < 1e4 else { return values.map { $0?.display ?? "" } }
         let decimals = unit.percent ? (largest < 1 ? 2 : 1) : largest < 10 ? 2 : largest < 1_000 ? 1 : 0

@@ -12,13 +12,16 @@ final class Journal {
 
     init(path: String) { self.path = path }
 
-    /// Starts a new journal for a new session.
+    private var pendingStart: String?
+
+    /// Starts a new journal for a new session, lazily: the last session's journal is replaced only when
+    /// this one accepts its first change, so starting and quitting never loses a session `--resume` could restore.
     func start(header: String, files: [String]) {
         var text = header + "\n" + Self.separator
         for file in files {
             text += (file.contains("/") || file.hasSuffix(".plan") ? ":load " : "#load ") + file + "\n" + Self.separator
         }
-        try? FileSystem.writeAtomically(path, text)
+        pendingStart = text
     }
 
     /// Continues the journal after a resume.
@@ -26,6 +29,10 @@ final class Journal {
 
     /// Appends an accepted entry and flushes it to disk.
     func append(_ entry: String) {
+        if let start = pendingStart {
+            pendingStart = nil
+            try? FileSystem.writeAtomically(path, start)
+        }
         try? FileSystem.append(path, entry + "\n" + Self.separator)
     }
 

@@ -39,6 +39,11 @@ struct REPL {
                     Console.write("\(file)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
                 }
             }
+            if let entries = journal?.entries(), entries.count > 1 {
+                Console.write(
+                    "(the last session's \(entries.count - 1) entries are kept until you change something;"
+                        + " `supportplan --resume` restores them)\n", to: 1)
+            }
             journal?.start(header: options.empty ? "--empty" : "standard", files: options.files)
         }
         let reader: LineReader =

@@ -107,6 +107,10 @@ struct UnitTests {
             ("$39.88M per year", "$39.88M/year"),
             ("-$3", "-$3"),
             ("5 min in s", "300 s"),
+            ("3000 * 10%", "300"),
+            ("84% * 50%", "42%"),
+            ("30% / 2", "15%"),
+            ("2e-13", "0"),
         ])
     func display(text: String, expected: String) throws {
         #expect(try evaluate(text).display == expected)

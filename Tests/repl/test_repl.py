@@ -169,6 +169,26 @@ def _():
     child.sendeof()
 
 
+@check("starting and quitting without a change keeps the last session for --resume")
+def _():
+    child, state = spawn()
+    child.expect(PROMPT)
+    child.sendline("precious = 11")
+    child.expect(PROMPT)
+    os.kill(child.pid, signal.SIGKILL)
+    child.close()
+    child, _ = spawn(state=state)
+    child.expect("--resume")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child, _ = spawn(["--resume"], state=state)
+    child.expect(PROMPT)
+    child.sendline("precious")
+    child.expect(r"= 11")
+    child.sendeof()
+
+
 @check(":explain prints the formula tree with values")
 def _():
     child, _ = spawn()

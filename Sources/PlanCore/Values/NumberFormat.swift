@@ -42,7 +42,8 @@ public enum NumberFormat {
     /// the tiny and huge, and below ten thousand as many decimals as a planner reads (1237.6, 23.53, 0.2387).
     public static func human(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude == 0 { return "0" }
+        // Below 1e-9 is rounding noise in this domain (a 2e-13 FTE is zero FTE).
+        if magnitude < 1e-9 { return "0" }
         if !value.isFinite { return value.description }
         if magnitude >= 1e15 || magnitude < 1e-4 { return scientific(value) }
         if magnitude >= 1e9 { return significant(value / 1e9, 4) + "B" }

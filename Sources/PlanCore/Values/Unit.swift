@@ -139,7 +139,8 @@ public struct Unit: Hashable, Sendable {
     /// Otherwise exponents add, and time atoms of different sizes merge into one (the left operand's):
     /// `$/year / (h/year)` is `$/h`, `(1/month) * min` is a plain number.
     public func multiplied(by other: Unit) -> Unit {
-        if isPlain && other.isPlain { return Unit(percent: percent || other.percent) }
+        // A share of a share stays a share (84% × 100%); a count times a share is a count (3000 × 10% = 300).
+        if isPlain && other.isPlain { return Unit(percent: percent && other.percent) }
         if other.isPlain { return Unit(exponents: exponents) }
         if isPlain { return Unit(exponents: other.exponents) }
         return Unit(exponents: exponents &+ other.exponents).mergingTime(preferring: self, other)
@@ -147,6 +148,7 @@ public struct Unit: Hashable, Sendable {
 
     /// The unit of a quotient (see `multiplied(by:)`).
     public func divided(by other: Unit) -> Unit {
+        // A share divided by a number or a share stays a share (30% / 2 = 15%, 86% / 96% = 89.6%).
         if isPlain && other.isPlain { return Unit(percent: percent) }
         if other.isPlain { return Unit(exponents: exponents) }
         return Unit(exponents: exponents &- other.exponents).mergingTime(preferring: self, other)
