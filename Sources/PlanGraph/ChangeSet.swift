@@ -10,6 +10,13 @@ public struct ChangeSet: Sendable {
         public var old: Value?
         /// Its value after.
         public var new: Value
+
+        /// Creates a change.
+        public init(name: String, old: Value?, new: Value) {
+            self.name = name
+            self.old = old
+            self.new = new
+        }
     }
 
     /// Cells whose value changed, in dependency order.
@@ -20,6 +27,8 @@ public struct ChangeSet: Sendable {
     public var alertsOff: [String] = []
     /// How many nodes were evaluated.
     public var recomputed = 0
+    /// True when the first cell is the one the statement changed (false for `:undo`, which has no root).
+    public var hasRoot = true
 
     /// Creates an empty change set.
     public init() {}

@@ -84,7 +84,7 @@ extension Session {
             remember(before, scenario: scenario)
             output.emit("  reset to the \(startedEmpty ? "empty" : "standard") model")
         case "load":
-            guard let target = args.first else { throw fail("usage: :load preset|file") }
+            guard let target = Self.pathArgument(argument) else { throw fail("usage: :load preset|file") }
             return try load(target, fail)
         case "presets": output.emit(presetList())
         case "alerts":
@@ -112,7 +112,7 @@ extension Session {
             output.emit("  \(args[0]) = \(args[1])")
         case "save":
             guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            guard let path = args.first else { throw fail("usage: :save file") }
+            guard let path = Self.pathArgument(argument) else { throw fail("usage: :save file") }
             do {
                 try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), savedScript())
             } catch {
@@ -121,15 +121,17 @@ extension Session {
             output.emit("  saved \(model.cellNames.count) cells to \(path)")
         case "export":
             guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            guard args.count == 2, let text = export(format: args[0]) else {
+            guard let format = args.first, let text = export(format: format),
+                let path = Self.pathArgument(String(argument.dropFirst(format.count)))
+            else {
                 throw fail("usage: :export csv|json|md file")
             }
             do {
-                try FileSystem.writeAtomically(FileSystem.resolve(args[1], against: directory), text)
+                try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), text)
             } catch {
                 throw fail(error.message)
             }
-            output.emit("  exported \(model.cellNames.count) cells to \(args[1])")
+            output.emit("  exported \(model.cellNames.count) cells to \(path)")
         case "table":
             output.emit(try table(argument, statement: statement))
         case "report":
@@ -148,18 +150,36 @@ extension Session {
     }
 
     private func undoRedo(undo: Bool, _ fail: (String) -> Diagnostic) throws(Diagnostic) {
+        let before = model
+        let history = interactive ? "" : " (undo history is kept in the REPL, not in scripts)"
         if undo {
-            guard let (previous, name) = undoStack.popLast() else { throw fail("nothing to undo") }
+            guard let (previous, name) = undoStack.popLast() else { throw fail("nothing to undo" + history) }
             redoStack.append((model, scenario))
             model = previous
             scenario = name
         } else {
-            guard let (next, name) = redoStack.popLast() else { throw fail("nothing to redo") }
+            guard let (next, name) = redoStack.popLast() else { throw fail("nothing to redo" + history) }
             undoStack.append((model, scenario))
             model = next
             scenario = name
         }
+        model.isCancelled = cancellation
         output.emit("  \(undo ? "undone" : "redone")")
+        // What the step changed, as after any change: the watched cells and the alerts.
+        var changes = ChangeSet()
+        changes.hasRoot = false
+        for name in model.watches {
+            guard let new = model.value(of: name) else { continue }
+            let old = before.value(of: name)
+            if old.map({ !$0.isIdentical(to: new) }) ?? true {
+                changes.cells.append(ChangeSet.CellChange(name: name, old: old, new: new))
+            }
+        }
+        let wasOn = Set(before.activeAlerts)
+        let isOn = model.activeAlerts
+        changes.alertsOn = isOn.filter { !wasOn.contains($0) }
+        changes.alertsOff = before.activeAlerts.filter { !isOn.contains($0) }
+        output.changed(changes, in: self)
     }
 
     private func load(_ target: String, _ fail: (String) -> Diagnostic) throws(Diagnostic) -> ExitStatus {
@@ -187,6 +207,30 @@ extension Session {
         let description = isFile ? "" : presetDescription(target).map { ": " + $0 } ?? ""
         output.emit("\(scenario)\(description) (\(model.cellNames.count) cells)")
         return status
+    }
+
+    /// A file argument as typed: surrounding quotes removed, `\ ` taken as a space, a leading `~/` expanded.
+    static func pathArgument(_ raw: String) -> String? {
+        var text = raw.trimmingSpaces()
+        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
+            text = String(text.dropFirst().dropLast())
+        } else {
+            var unescaped = ""
+            var escaping = false
+            for char in text {
+                if char == "\\" && !escaping {
+                    escaping = true
+                    continue
+                }
+                unescaped.append(char)
+                escaping = false
+            }
+            text = unescaped
+        }
+        if text == "~" || text.hasPrefix("~/"), let home = FileSystem.environment("HOME") {
+            text = home + text.dropFirst()
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// The one-line description of a preset (its first `##` line).

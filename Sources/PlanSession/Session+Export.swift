@@ -14,10 +14,14 @@ extension Session {
             }
             return out
         case "md", "markdown":
-            var out = "| name | value | unit | formula | doc |\n|---|---:|---|---|---|\n"
-            for (name, value, unit, formula, doc) in exportRows() {
-                let cells = [name, value, unit, "`" + formula + "`", doc].map { $0.replacingPipes() }
-                out += "| " + cells.joined(separator: " | ") + " |\n"
+            // For people: values as shown in the REPL, the whole doc.
+            var out = "| name | value | formula | doc |\n|---|---:|---|---|\n"
+            for name in model.cellNames {
+                guard let node = model.cell(name) else { continue }
+                let cells = [
+                    name, displayValue(of: name), "`" + node.formulaOneLine + "`", node.doc.joined(separator: " "),
+                ]
+                out += "| " + cells.map { $0.replacingPipes() }.joined(separator: " | ") + " |\n"
             }
             return out
         default: return nil

@@ -91,7 +91,11 @@ extension Session {
         let topic = topic.trimmingSpaces()
         if topic.isEmpty {
             var out = "Commands:\n"
-            for command in Self.commands { out += "  " + command.usage.padding(26) + command.summary + "\n" }
+            for command in Self.commands {
+                let usage = "  " + command.usage
+                out += (usage.count < 30 ? usage.padding(30) : usage + "\n" + String(repeating: " ", count: 30))
+                out += command.summary + "\n"
+            }
             out += "\nStatements: name = expr · name.field = expr · f(x) = expr · expr · print a, \"text\"\n"
             out +=
                 "  assert cond [\"message\"] · alert \"message\" when cond · watch a, b · use \"preset\" · delete name\n"

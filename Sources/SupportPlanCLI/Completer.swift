@@ -26,19 +26,47 @@ struct Completer {
                 replacing: word.count,
                 candidates: Session.commands.map(\.name).filter { $0.hasPrefix(word) }.map { $0 + " " })
         }
+        if let fixed = argumentChoices(trimmed) {
+            return Completion(replacing: word.count, candidates: fixed.filter { $0.hasPrefix(word) })
+        }
         let presetContext = trimmed == ":load" || trimmed.hasSuffix("use \"")
-        let fileContext = presetContext || trimmed == ":save" || word.contains("/")
+        let fileContext =
+            presetContext || trimmed == ":save"
+            || (trimmed.hasPrefix(":export ") && trimmed.split(separator: " ").count == 2)
+            || word.contains("/")
         var candidates: [String] = []
         if presetContext && !word.contains("/") {
             candidates += session.locator.names.filter { $0.hasPrefix(word) }
         }
-        if fileContext { candidates += files(matching: word) }
+        if fileContext {
+            let matches = files(matching: word)
+            // After `:load`, only plan files and folders.
+            candidates += presetContext ? matches.filter { $0.hasSuffix(".plan") || $0.hasSuffix("/") } : matches
+        }
         if !fileContext {
             let names = session.completionNames + ["print", "assert", "alert", "watch", "use", "delete"]
             var seen: Set<String> = []
             candidates = names.filter { $0.hasPrefix(word) && seen.insert($0).inserted }.sorted()
         }
         return Completion(replacing: word.count, candidates: candidates)
+    }
+
+    /// Fixed choices for a command's argument (`:set s` → seed, samples), or nil where any name fits.
+    private func argumentChoices(_ before: String) -> [String]? {
+        let scenarios = session.savedScenarios.keys.sorted()
+        switch before {
+        case ":export": return ["csv ", "json ", "md "]
+        case ":set": return ["seed ", "samples ", "timing "]
+        case ":set timing": return ["on", "off"]
+        case ":scenario": return ["save ", "load ", "delete "]
+        case ":scenario load", ":scenario delete": return scenarios
+        case ":help":
+            return ["functions", "units", "staffing", "distributions", "math"] + Session.commands.map(\.name)
+                + session.completionNames
+        default:
+            if before.hasPrefix(":compare") { return ["current"] + session.locator.names + scenarios }
+            return nil
+        }
     }
 
     private func files(matching word: String) -> [String] {

@@ -46,15 +46,19 @@ final class ConsoleOutput: SessionOutput {
         if session.isLoading { return }
         var lines: [String] = []
         if interactive, let first = changes.cells.first {
-            var line = "  " + first.name + "  " + session.displayValue(of: first.name)
-            if let note = session.distributionNote(of: first.name) { line += "  (" + note + ")" }
-            lines.append(line)
-            let watched = session.model.watches.filter { $0 != first.name }
+            if changes.hasRoot {
+                var line = "  " + first.name + "  " + session.displayValue(of: first.name)
+                if let note = session.distributionNote(of: first.name) { line += "  (" + note + ")" }
+                lines.append(line)
+            }
+            let watched = session.model.watches.filter { $0 != first.name || !changes.hasRoot }
             let width = watched.map(\.count).max() ?? 0
             for name in watched {
                 guard let change = changes.change(of: name), let old = change.old else { continue }
+                let mark = session.model.isUncertain(name) ? "~" : ""
                 lines.append(
-                    "  " + pad(name, width) + "  " + old.display + " → " + change.new.display + delta(old, change.new))
+                    "  " + pad(name, width) + "  " + mark + old.display + " → " + mark + change.new.display
+                        + delta(old, change.new))
             }
         }
         for alert in changes.alertsOn { lines.append(paint("  ⚠ " + alert, "\u{1B}[33m")) }

@@ -131,11 +131,15 @@ extension Model {
         let base = start != 0 ? abs(start) * 0.01 : unit.scale * 0.01
         var last: [(x: Double, y: Double)] = [(start, now), (start, now)]
         var searched = (start, start)
+        // Without a range the search stays where inputs make sense: a share within 0%…100%, a quantity that is
+        // not negative now stays not negative (no -22% shrinkage or -$3 prices).
+        let lowest = start >= 0 ? 0.0 : -Double.infinity
+        let highest = unit.percent && start <= 1 ? 1.0 : Double.infinity
         for step in 0..<64 {
             let offset = base * Double(1 << min(step, 62))
             for side in 0..<2 {
-                let x = side == 0 ? start - offset : start + offset
-                guard x.isFinite else { continue }
+                let x = min(highest, max(lowest, side == 0 ? start - offset : start + offset))
+                guard x.isFinite, x != last[side].x || step == 0 else { continue }
                 let y = try f(x)
                 points.append((x, y))
                 if side == 0 { searched.0 = x } else { searched.1 = x }

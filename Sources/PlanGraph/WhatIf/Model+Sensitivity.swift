@@ -203,7 +203,10 @@ extension Value {
     /// The value with every number multiplied by `factor` (units kept), or nil when it holds anything else.
     func scaled(by factor: Double) -> Value? {
         switch self {
-        case .number(let number, let unit): return .number(number * factor, unit)
+        case .number(let number, let unit):
+            // A share swings within 0%…100% (94% + 10% is 100%, not 103.4%).
+            let scaled = number * factor
+            return .number(unit.percent && number >= 0 && number <= 1 ? min(1, max(0, scaled)) : scaled, unit)
         case .record(let record):
             var values: [Value] = []
             for value in record.values {
