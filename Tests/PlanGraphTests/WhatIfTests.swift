@@ -45,11 +45,29 @@ struct WhatIfTests {
     /// Checks that without a range, the search goes outward from the current value.
     @Test("without a range, the search goes outward from the current value")
     func linearOutward() throws {
-        let model = try model([("x", "1"), ("y", "2 * x - 7")])
-        let result = try model.goalSeek(try objective("y"), equals: plain(0), by: WhatIfInput("x"))
+        let positive = try model([("x", "1"), ("y", "2 * x - 7")])
+        let result = try positive.goalSeek(try objective("y"), equals: plain(0), by: WhatIfInput("x"))
         #expect(abs(number(result.value) - 3.5) < 1e-12)
-        let far = try model.goalSeek(try objective("y"), equals: plain(-407), by: WhatIfInput("x"))
-        #expect(abs(number(far.value) + 200) < 1e-9)
+        let far = try positive.goalSeek(try objective("y"), equals: plain(393), by: WhatIfInput("x"))
+        #expect(abs(number(far.value) - 200) < 1e-9)
+        // A quantity that is not negative now stays not negative without a range (x = -200 is not offered).
+        #expect(throws: EvalError.self) {
+            try positive.goalSeek(try objective("y"), equals: plain(-407), by: WhatIfInput("x"))
+        }
+        let negative = try model([("x", "-1"), ("y", "2 * x - 7")])
+        let below = try negative.goalSeek(try objective("y"), equals: plain(-407), by: WhatIfInput("x"))
+        #expect(abs(number(below.value) + 200) < 1e-9)
+    }
+
+    /// Checks that without a range a share stays within 0%…100%.
+    @Test("without a range, a share stays within 0% to 100%")
+    func shareBounds() throws {
+        let model = try model([("share", "50%"), ("y", "share * 10")])
+        #expect(throws: EvalError.self) {
+            try model.goalSeek(try objective("y"), equals: plain(12), by: WhatIfInput("share"))
+        }
+        let inside = try model.goalSeek(try objective("y"), equals: plain(9), by: WhatIfInput("share"))
+        #expect(abs(number(inside.value) - 0.9) < 1e-9)
     }
 
     /// Checks that a goal seek keeps the input's unit and answers in it.
