@@ -100,8 +100,8 @@ extension Session {
                 guard let value = UInt64(args[1]) else { throw fail("the seed must be a whole number") }
                 seed = value
             case "samples":
-                guard let value = Int(args[1]), value >= 2, value <= 10_000_000 else {
-                    throw fail("samples must be a whole number from 2 to 10,000,000")
+                guard let value = Int(args[1]), value >= 2, value <= 100_000_000 else {
+                    throw fail("samples must be a whole number from 2 to 100,000,000")
                 }
                 samples = value
             case "timing":

@@ -272,7 +272,6 @@ public struct Lexer: Sendable {
             case .per, .to, .and, .or, .not, .then, .else, .when, .if, .in: return true
             default: return false
             }
-        case .dollar: return true
         default: return false
         }
     }
