@@ -27,6 +27,8 @@ extension Session {
         switch value {
         case .number(let number, let unit):
             let shown = unit.isPlain ? (unit.percent ? number * 100 : number) : number / unit.scale
+            // A value near the largest double can overflow in its display unit: then give it in base units.
+            guard shown.isFinite else { return (JSON.number(number), Self.baseSymbol(unit)) }
             return (JSON.number(shown), unit.symbol)
         case .bool(let flag): return (flag ? "true" : "false", "")
         case .string(let text): return (JSON.string(text), "")
@@ -51,6 +53,16 @@ extension Session {
             }
             return ("{" + parts.joined(separator: ", ") + "}", symbol)
         }
+    }
+}
+
+extension Session {
+    /// The unit of a value in base units ($ and seconds) with the same dimension.
+    static func baseSymbol(_ unit: Unit) -> String {
+        var base = Unit()
+        base.exponents[0] = unit.exponents[0]
+        base.exponents[1] = Int8(clamping: unit.timeDimension)
+        return base.symbol
     }
 }
 

@@ -194,6 +194,11 @@ public struct Lexer: Sendable {
                 position += 1
             }
         }
+        guard value.isFinite else {
+            throw EvalError(
+                "number too large: it is beyond what a double can hold (about 1.8e308)",
+                span: SourceSpan(start: start, end: position))
+        }
         var percent = false
         if position < bytes.count && bytes[position] == UInt8(ascii: "%") {
             percent = true

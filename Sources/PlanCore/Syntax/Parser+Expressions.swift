@@ -206,7 +206,12 @@ extension Parser {
             }
             var combined = unit.multiplied(by: .atom(atom))
             if unit.percent { combined.percent = false }
-            return Expr(.number(value * atom.scale, combined), span.merged(with: next.span))
+            let scaled = value * atom.scale
+            guard scaled.isFinite else {
+                throw EvalError(
+                    "number too large in \(word): it overflows a double", span: span.merged(with: next.span))
+            }
+            return Expr(.number(scaled, combined), span.merged(with: next.span))
         }
         return Expr(.number(value, unit), span)
     }
