@@ -33,6 +33,7 @@ public enum NumberFormat {
     /// Formats with `significant` significant digits, trailing zeros removed.
     public static func significant(_ value: Double, _ significant: Int) -> String {
         if value == 0 { return "0" }
+        if !value.isFinite { return value.description }
         let magnitude = Int((log10Approx(abs(value))).rounded(.down))
         let decimals = max(0, significant - 1 - magnitude)
         return fixed(value, decimals: min(decimals, 15))
@@ -57,6 +58,7 @@ public enum NumberFormat {
 
     /// Scientific notation with four significant digits (`1.235e-05`).
     public static func scientific(_ value: Double) -> String {
+        if !value.isFinite || value == 0 { return value == 0 ? "0" : value.description }
         var exponent = Int((log10Approx(abs(value))).rounded(.down))
         var mantissa = value / pow10(exponent)
         if abs(mantissa) >= 9.9995 {
@@ -81,6 +83,7 @@ public enum NumberFormat {
 
     private static func log10Approx(_ value: Double) -> Double {
         // Exact enough to pick the decade; corrected for values just below a power of ten.
+        guard value.isFinite, value > 0 else { return 0 }
         var exponent = 0
         var scaled = value
         while scaled >= 10 {
