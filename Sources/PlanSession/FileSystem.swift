@@ -8,6 +8,9 @@ public enum FileSystem {
         public let message: String
     }
 
+    /// The largest file `read` accepts: a device such as `/dev/zero` never ends.
+    public static let maximumReadSize = 256 << 20
+
     /// Reads a whole file as bytes.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -23,6 +26,9 @@ public enum FileSystem {
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
+            if result.count > maximumReadSize {
+                throw Failure(message: "cannot read \(path): larger than \(maximumReadSize >> 20) MiB")
+            }
         }
         return result
     }

@@ -16,10 +16,12 @@ extension Session {
         case "md", "markdown":
             // For people: values as shown in the REPL, the whole doc.
             var out = "| name | value | formula | doc |\n|---|---:|---|---|\n"
+            let uncertain = model.uncertainNodes()
             for name in model.cellNames {
                 guard let node = model.cell(name) else { continue }
                 let cells = [
-                    name, displayValue(of: name), "`" + node.formulaOneLine + "`", node.doc.joined(separator: " "),
+                    name, displayValue(of: name, uncertain: uncertain), "`" + node.formulaOneLine + "`",
+                    node.doc.joined(separator: " "),
                 ]
                 out += "| " + cells.map { $0.replacingPipes() }.joined(separator: " | ") + " |\n"
             }

@@ -59,7 +59,9 @@ extension Session {
             digits.removeLast()
         }
         guard let value = Int(digits) else { return nil }
-        return value * scale
+        // Too large for an Int: still a count (refused by the range check), not a cell name.
+        let (count, overflow) = value.multipliedReportingOverflow(by: scale)
+        return overflow ? Int.max : count
     }
 
     /// A histogram as a line of block characters.

@@ -4,9 +4,18 @@ import PlanGraph
 /// Text views of the model: `:show`, `:explain`, `:table`, `:report`, `:help NAME`, `:save`.
 extension Session {
     /// A value for display, marked `~` when it depends on a distribution.
-    public func displayValue(of cell: String) -> String {
+    ///
+    /// Views that show many cells pass `uncertain` (`model.uncertainNodes()`, computed once): asking
+    /// `model.isUncertain` per cell walks everything upstream each time, O(n²) on a chain.
+    public func displayValue(of cell: String, uncertain: Set<Int>? = nil) -> String {
         guard let value = model.value(of: cell) else { return "?" }
-        return (model.isUncertain(cell) ? "~" : "") + value.display
+        let marked: Bool
+        if let uncertain {
+            marked = model.cellIds[cell].map { uncertain.contains($0) } ?? false
+        } else {
+            marked = model.isUncertain(cell)
+        }
+        return (marked ? "~" : "") + value.display
     }
 
     /// Which distribution a cell's own formula draws from (`a to b` never switches silently), or nil.
@@ -32,8 +41,9 @@ extension Session {
         let names = model.cellNames.filter { Glob.matches($0, pattern) }
         if names.isEmpty { return "  no cells match `\(pattern)`" }
         let width = min(28, names.map(\.count).max() ?? 0)
+        let uncertain = model.uncertainNodes()
         return names.map { name in
-            var line = "  " + name.padding(width) + "  " + displayValue(of: name)
+            var line = "  " + name.padding(width) + "  " + displayValue(of: name, uncertain: uncertain)
             if let note = distributionNote(of: name) { line += "  (" + note + ")" }
             if let doc = model.cell(name)?.doc.first { line += "   ## " + Self.firstSentence(doc) }
             return line
@@ -45,6 +55,9 @@ extension Session {
     /// Each cell appears once with its formula; later mentions show only its value. Inputs show the
     /// first sentence of their `##` doc. Below `depthLimit` levels the tree is cut with `…`.
     public func explain(_ name: String, depthLimit: Int = 3) -> String {
+        // Each level indents by 3 characters: an unbounded depth on a long chain is O(n²) text.
+        let depthLimit = min(depthLimit, Self.maximumExplainDepth)
+        let uncertain = model.uncertainNodes()
         var lines: [String] = []
         var seen: Set<String> = []
         var stack: [(cell: String, prefix: String, childPrefix: String, depth: Int)] = [(name, "  ", "  ", 0)]
@@ -54,9 +67,9 @@ extension Session {
             let repeated = !seen.insert(cell).inserted
             var line = prefix + cell
             if isInput || repeated {
-                line += " = " + displayValue(of: cell)
+                line += " = " + displayValue(of: cell, uncertain: uncertain)
             } else {
-                line += " = " + node.formulaOneLine + " = " + displayValue(of: cell)
+                line += " = " + node.formulaOneLine + " = " + displayValue(of: cell, uncertain: uncertain)
             }
             if isInput, let doc = node.doc.first { line += "   ## " + Self.firstSentence(doc) }
             lines.append(line)
@@ -74,6 +87,9 @@ extension Session {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The deepest `:explain` tree shown.
+    public static let maximumExplainDepth = 100
 
     /// The first sentence of a doc line, at most 70 characters.
     static func firstSentence(_ doc: String) -> String {

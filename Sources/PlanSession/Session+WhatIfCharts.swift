@@ -50,7 +50,7 @@ enum WhatIfCharts {
             values.map { value -> Character in
                 guard let value, value.isFinite else { return " " }
                 if high == low { return blocks[3] }
-                return blocks[min(7, Int((value - low) / (high - low) * 7.999))]
+                return blocks[min(7, Int(fraction(value, low: low, high: high) * 7.999))]
             })
     }
 
@@ -58,8 +58,14 @@ enum WhatIfCharts {
     static func shade(_ value: Double?, low: Double, high: Double) -> String {
         let shades = ["·", "░", "▒", "▓", "█"]
         guard let value, value.isFinite else { return "  " }
-        let level = high > low ? min(4, Int((value - low) / (high - low) * 4.999)) : 2
+        let level = high > low ? min(4, Int(fraction(value, low: low, high: high) * 4.999)) : 2
         return String(repeating: shades[level], count: 2)
+    }
+
+    /// `(value − low) / (high − low)` computed on halves, so that it cannot overflow for finite inputs
+    /// (`high − low` exceeds the largest double when the range spans −1e308 to 1e308); exact otherwise.
+    static func fraction(_ value: Double, low: Double, high: Double) -> Double {
+        (value / 2 - low / 2) / (high / 2 - low / 2)
     }
 
     /// The number in a sweep cell, when it holds one.
@@ -97,9 +103,11 @@ enum WhatIfCharts {
                 high = max(high, end)
             }
         }
-        let leftWidth = high > low ? Int((Double(width) * (base - low) / (high - low)).rounded()) : width / 2
+        // On halves: `high − low` and `value − base` may exceed the largest double (exact otherwise).
+        let leftWidth =
+            high > low ? Int((Double(width) * (base / 2 - low / 2) / (high / 2 - low / 2)).rounded()) : width / 2
         let rightWidth = width - leftWidth
-        let scale = high > low ? Double(width) / (high - low) : 0
+        let scale = high > low ? Double(width) / 2 / (high / 2 - low / 2) : 0
         var rows: [[String]] = [["input", "swing", "low → high", "at low", "at high", "Δ \(result.objective)"]]
         var notes: [String] = []
         for bar in result.bars {
@@ -107,11 +115,11 @@ enum WhatIfCharts {
             var right = [Character](repeating: " ", count: rightWidth)
             // The longer segment first, so the shorter one shows on top when both go the same way.
             var segments: [(Double, Character)] = []
-            if let value = number(bar.outputLow) { segments.append((value - base, "░")) }
-            if let value = number(bar.outputHigh) { segments.append((value - base, "█")) }
+            if let value = number(bar.outputLow) { segments.append((value / 2 - base / 2, "░")) }
+            if let value = number(bar.outputHigh) { segments.append((value / 2 - base / 2, "█")) }
             segments.sort { abs($0.0) > abs($1.0) }
             for (delta, mark) in segments where delta != 0 {
-                let cells = max(1, Int((abs(delta) * scale).rounded()))
+                let cells = max(1, Int((abs(delta) * scale * 2).rounded()))
                 if delta < 0 {
                     for index in max(0, leftWidth - cells)..<leftWidth { left[index] = mark }
                 } else {

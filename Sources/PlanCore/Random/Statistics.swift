@@ -62,10 +62,11 @@ public struct SampleSummary: Sendable {
         guard low.isFinite, high.isFinite, low <= high else {
             return counts
         }
-        let width = high - low
+        // On halves: `high − low` may exceed the largest double (samples from −1e308 to 1e308).
+        let width = high / 2 - low / 2
         let scale = Double(bins)
         for value in values where value >= low && value <= high {
-            let position = width > 0 ? (value - low) / width * scale : 0
+            let position = width > 0 ? (value / 2 - low / 2) / width * scale : 0
             counts[Swift.min(Int(position), bins - 1)] += 1
         }
         return counts

@@ -31,16 +31,28 @@ public protocol EvaluationScope {
 public struct Evaluator<Scope: EvaluationScope> {
     /// The deepest chain of user-function calls.
     public static var maximumCallDepth: Int { 200 }
+    /// The deepest nesting of expressions, counted across user-function calls: the parser limits one
+    /// expression to `Parser.maximumDepth` levels, but calls multiply them (200 × 200 levels overflow
+    /// an 8 MiB stack).
+    public static var maximumEvaluationDepth: Int { 2_000 }
+    /// The error when `maximumEvaluationDepth` is exceeded.
+    public static var tooDeepMessage: String {
+        "expressions nest too deeply through function calls (more than \(maximumEvaluationDepth) levels)"
+    }
 
     private let scope: Scope
     private var locals: [String: Value] = [:]
     private var callDepth = 0
+    private var depth = 0
 
     /// Creates an evaluator over a scope.
     public init(scope: Scope) { self.scope = scope }
 
     /// Evaluates an expression.
     public mutating func evaluate(_ expr: Expr) throws(EvalError) -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumEvaluationDepth else { throw EvalError(Self.tooDeepMessage, span: expr.span) }
         switch expr.kind {
         case .number(let value, let unit): return .number(value, unit)
         case .bool(let value): return .bool(value)

@@ -307,6 +307,8 @@ extension Parser {
             }
             unit = .atom(atom)
         case .symbol(.leftParen):
+            try enter(token.span)
+            defer { leave() }
             unit = try unitExpression()
             _ = try expectSymbol(.rightParen, "to close the unit")
         default:

@@ -13,6 +13,7 @@ struct VectorEvaluator {
     var rng: SeededGenerator
     var locals: [String: Lanes] = [:]
     var callDepth = 0
+    var depth = 0
 
     init(model: Model, count: Int, rng: SeededGenerator) {
         self.model = model
@@ -21,6 +22,11 @@ struct VectorEvaluator {
     }
 
     mutating func evaluate(_ expr: Expr) throws(EvalError) -> Lanes {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Evaluator<ModelScope>.maximumEvaluationDepth else {
+            throw EvalError(Evaluator<ModelScope>.tooDeepMessage, span: expr.span)
+        }
         switch expr.kind {
         case .number(let value, let unit): return .constant(.number(value, unit))
         case .bool(let value): return .constant(.bool(value))

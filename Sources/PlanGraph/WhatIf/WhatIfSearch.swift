@@ -12,6 +12,16 @@ public enum WhatIfSearch {
     public static func grid(from low: Double, to high: Double, count: Int) -> [Double] {
         guard count > 1 else { return [low] }
         let step = (high - low) / Double(count - 1)
+        if !step.isFinite {
+            // The range is wider than the largest double (−1e308 to 1e308): step on halves.
+            let halfStep = (high / 2 - low / 2) / Double(count - 1)
+            return (0..<count).map { (index: Int) -> Double in
+                if index == 0 { return low }
+                if index == count - 1 { return high }
+                let half: Double = low / 2 + Double(index) * halfStep
+                return half * 2
+            }
+        }
         return (0..<count).map { index in
             index == count - 1 ? high : index == 0 ? low : low + Double(index) * step
         }
