@@ -33,8 +33,8 @@ public enum FileSystem {
         return result
     }
 
-    /// Reads all of standard input.
-    public static func readStandardInput() -> [UInt8] {
+    /// Reads all of standard input (at most `maximumReadSize` bytes: `yes | supportplan` must not eat memory).
+    public static func readStandardInput() throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -42,6 +42,9 @@ public enum FileSystem {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             result.append(contentsOf: buffer[0..<count])
+            if result.count > maximumReadSize {
+                throw Failure(message: "standard input is larger than \(maximumReadSize >> 20) MiB")
+            }
         }
         return result
     }

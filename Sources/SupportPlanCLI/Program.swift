@@ -65,8 +65,12 @@ struct Program {
         for path in files {
             let status: ExitStatus
             if path == "-" {
-                let file = SourceFile(name: "<stdin>", bytes: FileSystem.readStandardInput())
-                status = session.run(file)
+                do throws(FileSystem.Failure) {
+                    status = session.run(SourceFile(name: "<stdin>", bytes: try FileSystem.readStandardInput()))
+                } catch {
+                    Console.write("supportplan: \(error.message)\n", to: 2)
+                    status = .error
+                }
             } else if !path.contains("/") && !path.hasSuffix(".plan") && !FileSystem.isFile(path) {
                 status = session.loadPreset(path, report: true)
                 session.scenarioName = path

@@ -73,9 +73,11 @@ extension Value {
             }
             return try finite(op == .add ? a + b : a - b, ua, span)
         case .multiply:
+            try checkDimension(ua.moneyDimension + ub.moneyDimension, ua.timeDimension + ub.timeDimension, span)
             return try finite(a * b, ua.multiplied(by: ub), span)
         case .divide:
             if b == 0 { throw EvalError("division by zero", span: span) }
+            try checkDimension(ua.moneyDimension - ub.moneyDimension, ua.timeDimension - ub.timeDimension, span)
             return try finite(a / b, ua.divided(by: ub), span)
         case .power:
             return try power(a, ua, b, ub, span: span)
@@ -108,7 +110,20 @@ extension Value {
         guard b == b.rounded(), abs(b) <= 8 else {
             throw EvalError("a quantity in \(ua.symbol) can only be raised to a small whole power", span: span)
         }
+        try checkDimension(ua.moneyDimension * Int(b), ua.timeDimension * Int(b), span)
         return try finite(pow(a, b), ua.power(Int(b)), span)
+    }
+
+    /// The largest power of money or time a quantity may carry (exponents are stored in 8 bits).
+    public static let maximumDimension = 16
+
+    /// Checks that a result's dimension stays within `maximumDimension` (no silent wrap-around: `$^256`).
+    static func checkDimension(_ money: Int, _ time: Int, _ span: SourceSpan) throws(EvalError) {
+        guard abs(money) <= maximumDimension && abs(time) <= maximumDimension else {
+            throw EvalError(
+                "units grow beyond reason (money^\(money), time^\(time)); at most ^\(maximumDimension) is kept",
+                span: span)
+        }
     }
 
     /// Checks that a result is finite.
