@@ -2,17 +2,6 @@ import PlanCore
 import PlanGraph
 import Testing
 
-/// A model from `name = formula` lines.
-private func model(_ lines: [(String, String)]) throws -> Model {
-    var model = Model()
-    for (name, text) in lines {
-        let file = SourceFile(name: nil, text: text)
-        _ = try model.define(
-            name, nameSpan: SourceSpan(start: 0, end: 0), expr: try Parser.parseExpression(file), file: file)
-    }
-    return model
-}
-
 /// An expression objective from source text.
 private func objective(_ text: String) throws -> WhatIfObjective {
     WhatIfObjective(expression: try Parser.parseExpression(SourceFile(name: nil, text: text)), label: text)
