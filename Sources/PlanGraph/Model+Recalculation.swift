@@ -22,6 +22,30 @@ extension Model {
         return postorder.reversed()
     }
 
+    /// The nodes reachable from `roots` through the dependencies they use (only those `including` accepts),
+    /// each after everything it uses: the order to define, save or evaluate them in.
+    public func dependencyOrder<Roots: Sequence<Int>>(
+        from roots: Roots, including: (Int) -> Bool = { _ in true }
+    ) -> [Int] {
+        var order: [Int] = []
+        var visited: Set<Int> = []
+        for root in roots where nodes[root] != nil && including(root) && visited.insert(root).inserted {
+            var stack: [(id: Int, next: Int)] = [(root, 0)]
+            while let top = stack.last {
+                let deps = nodes[top.id]?.deps ?? []
+                if top.next < deps.count {
+                    stack[stack.count - 1].next += 1
+                    let dep = deps[top.next]
+                    if including(dep) && visited.insert(dep).inserted { stack.append((dep, 0)) }
+                } else {
+                    order.append(top.id)
+                    stack.removeLast()
+                }
+            }
+        }
+        return order
+    }
+
     /// The cycle that defining node `id` with `deps` would close, as names in use order, or nil.
     func cyclePath(from id: Int, through deps: [Int]) -> [String]? {
         let name = nodes[id]?.name ?? "?"

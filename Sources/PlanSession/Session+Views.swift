@@ -271,24 +271,8 @@ extension Session {
     /// The model as a script that loads back to identical values (`:save`).
     public func savedScript() -> String {
         var out = "# supportplan model saved from scenario \(scenario)\n"
-        var emitted: Set<Int> = []
-        var order: [Int] = []
         // Definitions in dependency order: a node after everything it uses.
-        for start in model.nodes.indices where model.nodes[start] != nil && !emitted.contains(start) {
-            var stack: [(Int, Int)] = [(start, 0)]
-            var onStack: Set<Int> = [start]
-            while let (id, next) = stack.last {
-                let deps = model.nodes[id]?.deps ?? []
-                if next < deps.count {
-                    stack[stack.count - 1].1 += 1
-                    let dep = deps[next]
-                    if !emitted.contains(dep) && onStack.insert(dep).inserted { stack.append((dep, 0)) }
-                } else {
-                    stack.removeLast()
-                    if emitted.insert(id).inserted { order.append(id) }
-                }
-            }
-        }
+        let order = model.dependencyOrder(from: model.nodes.indices)
         for id in order {
             guard let node = model.nodes[id] else { continue }
             for doc in node.doc { out += "## " + doc + "\n" }

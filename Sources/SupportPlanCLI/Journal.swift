@@ -24,9 +24,6 @@ final class Journal {
         pendingStart = text
     }
 
-    /// Continues the journal after a resume.
-    func reopen() {}
-
     /// Appends an accepted entry and flushes it to disk.
     func append(_ entry: String) {
         if let start = pendingStart {

@@ -24,7 +24,6 @@ struct REPL {
             }
             Self.replay(entries, into: session)
             Console.write("resumed \(entries.count) entries (\(session.model.cellNames.count) cells)\n", to: 1)
-            journal.reopen()
         } else {
             if !options.empty { _ = session.loadStandardModel() }
             for file in options.files {

@@ -18,24 +18,12 @@ extension Model {
 
     /// The ids of the nodes whose value depends on a distribution.
     public func uncertainNodes() -> Set<Int> {
-        var memo: [Int: Bool] = [:]
-        for start in nodes.indices where nodes[start] != nil && memo[start] == nil {
-            var stack: [(Int, Int)] = [(start, 0)]
-            var onStack: Set<Int> = [start]
-            while let (id, next) = stack.last {
-                let deps = nodes[id]?.deps ?? []
-                if next < deps.count {
-                    stack[stack.count - 1].1 += 1
-                    let dep = deps[next]
-                    if memo[dep] == nil && onStack.insert(dep).inserted { stack.append((dep, 0)) }
-                } else {
-                    stack.removeLast()
-                    let own = nodes[id]?.drawsFromDistribution ?? false
-                    memo[id] = own || deps.contains { memo[$0] == true }
-                }
-            }
+        var uncertain: Set<Int> = []
+        for id in dependencyOrder(from: nodes.indices) {
+            guard let node = nodes[id] else { continue }
+            if node.drawsFromDistribution || node.deps.contains(where: uncertain.contains) { uncertain.insert(id) }
         }
-        return Set(memo.filter(\.value).keys)
+        return uncertain
     }
 
     /// The uncertain cells, in definition order.
@@ -86,26 +74,7 @@ extension Model {
 
     /// The uncertain cells the targets need, each after the cells it uses.
     private func evaluationOrder(for targets: [Int], within uncertain: Set<Int>) -> [Int] {
-        var order: [Int] = []
-        var done: Set<Int> = []
-        for target in targets where uncertain.contains(target) && !done.contains(target) {
-            var stack: [(Int, Int)] = [(target, 0)]
-            var seen: Set<Int> = [target]
-            while let (id, next) = stack.last {
-                let deps = nodes[id]?.deps ?? []
-                if next < deps.count {
-                    stack[stack.count - 1].1 += 1
-                    let dep = deps[next]
-                    if uncertain.contains(dep) && !done.contains(dep) && seen.insert(dep).inserted {
-                        stack.append((dep, 0))
-                    }
-                } else {
-                    stack.removeLast()
-                    if done.insert(id).inserted, nodes[id]?.kind == .cell { order.append(id) }
-                }
-            }
-        }
-        return order
+        dependencyOrder(from: targets, including: uncertain.contains).filter { nodes[$0]?.kind == .cell }
     }
 }
 
