@@ -28,8 +28,8 @@ extension Session {
         case .number(let number, let unit):
             let shown = unit.isPlain ? (unit.percent ? number * 100 : number) : number / unit.scale
             // A value near the largest double can overflow in its display unit: then give it in base units.
-            guard shown.isFinite else { return (JSON.number(number), Self.baseSymbol(unit)) }
-            return (JSON.number(shown), unit.symbol)
+            guard shown.isFinite else { return (NumberFormat.exact(number), Self.baseSymbol(unit)) }
+            return (NumberFormat.exact(shown), unit.symbol)
         case .bool(let flag): return (flag ? "true" : "false", "")
         case .string(let text): return (JSON.string(text), "")
         case .record(let record):
@@ -87,10 +87,5 @@ enum JSON {
             }
         }
         return out + "\""
-    }
-
-    static func number(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
     }
 }
