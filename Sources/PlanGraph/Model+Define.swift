@@ -175,7 +175,8 @@ extension Model {
             value = try evaluateNode(node)
         } catch {
             throw Diagnostic(
-                .error, error.message, file: node.file, span: error.span ?? node.expr.span, hint: error.hint)
+                .error, error.message, kind: error.kind, file: node.file, span: error.span ?? node.expr.span,
+                hint: error.hint)
         }
         var stored = node
         stored.value = value

@@ -81,7 +81,7 @@ extension Model {
             guard let node = nodes[id] else { continue }
             if id != root && !node.deps.contains(where: { changed.contains($0) }) { continue }
             if position & 1023 == 1023, let isCancelled, isCancelled() {
-                throw Diagnostic(.error, "interrupted: the change was not applied")
+                throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
             }
             changes.recomputed += 1
             if node.kind == .function {
@@ -129,13 +129,14 @@ extension Model {
     private func failure(_ error: EvalError, at node: Node, root: Int) -> Diagnostic {
         let span = error.span ?? node.expr.span
         if node.name == nodes[root]?.name && node.kind == nodes[root]?.kind {
-            return Diagnostic(.error, error.message, file: node.file, span: span, hint: error.hint)
+            return Diagnostic(.error, error.message, kind: error.kind, file: node.file, span: span, hint: error.hint)
         }
         let rootNode = nodes[root]
         let label = node.kind == .alert ? "the alert \"\(node.name)\"" : "`\(node.name)`"
         let note = Diagnostic(.note, "in \(label), defined here", file: node.file, span: span, hint: error.hint)
         return Diagnostic(
-            .error, "refused: this change would break \(label): \(error.message)", file: rootNode?.file,
+.error, "refused: this change would break \(label): \(error.message)",
+            kind: error.kind == .interrupted ? .interrupted : .refused, file: rootNode?.file,
             span: rootNode?.expr.span, notes: [note])
     }
 }

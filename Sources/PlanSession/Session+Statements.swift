@@ -17,7 +17,7 @@ extension Session {
             }
             return status
         } catch {
-            if error.message.hasPrefix("interrupted") {
+            if error.kind == .interrupted {
                 output.report(error)
                 return .interrupted
             }
@@ -193,7 +193,7 @@ extension Session {
             do {
                 path = try locator.path(of: target)
             } catch {
-                throw Diagnostic(.error, error.message, file: statement.file, span: statement.span)
+                throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
             }
         }
         if loadStack.contains(path) {
@@ -207,7 +207,7 @@ extension Session {
         do {
             bytes = try FileSystem.read(path)
         } catch {
-            throw Diagnostic(.error, error.message, file: statement.file, span: statement.span)
+            throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
         }
         loadStack.append(path)
         defer { loadStack.removeLast() }

@@ -134,9 +134,11 @@ struct CommandText {
 
     /// An engine error as a diagnostic: at its own span when it has one, else under `span`.
     func diagnostic(_ error: EvalError, at span: SourceSpan? = nil) -> Diagnostic {
-        if error.message.hasPrefix("interrupted") {
-            return Diagnostic(.error, "interrupted: stopped; the model is unchanged")
+        if error.isInterrupted {
+            return Diagnostic(.error, "interrupted: stopped; the model is unchanged", kind: .interrupted)
         }
-        return Diagnostic(.error, error.message, file: file, span: error.span ?? span ?? self.span, hint: error.hint)
+        return Diagnostic(
+            .error, error.message, kind: error.kind, file: file, span: error.span ?? span ?? self.span, hint: error.hint
+        )
     }
 }

@@ -106,7 +106,7 @@ public final class Session {
         do {
             path = try locator.path(of: name)
         } catch {
-            if report { output.report(Diagnostic(.error, error.message)) }
+            if report { output.report(Diagnostic(.error, error.message, kind: .io)) }
             return .error
         }
         return loadingQuietly { runFile(path, displayName: name + ".plan") }
@@ -133,7 +133,7 @@ public final class Session {
         do {
             bytes = try FileSystem.read(path)
         } catch {
-            output.report(Diagnostic(.error, error.message))
+            output.report(Diagnostic(.error, error.message, kind: .io))
             return .error
         }
         let file = SourceFile(name: displayName ?? path, bytes: bytes)

@@ -112,7 +112,7 @@ public enum StaffingBuiltins {
                 do throws(StaffingError) {
                     raw = try body(numbers)
                 } catch {
-                    throw EvalError(error.message, span: site.span)
+                    throw EvalError(error.message, kind: .domain, span: site.span)
                 }
                 return try Value.finite(raw, result, site.span)
             }

@@ -12,6 +12,8 @@ public struct Diagnostic: Error, Sendable {
 
     /// Its severity.
     public var severity: Severity
+    /// What went wrong, for code to decide on.
+    public var kind: ErrorKind
     /// The message, one line.
     public var message: String
     /// The file the span refers to.
@@ -25,10 +27,11 @@ public struct Diagnostic: Error, Sendable {
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity = .error, _ message: String, file: SourceFile? = nil, span: SourceSpan? = nil,
-        hint: String? = nil, notes: [Diagnostic] = []
+        _ severity: Severity = .error, _ message: String, kind: ErrorKind = .other, file: SourceFile? = nil,
+        span: SourceSpan? = nil, hint: String? = nil, notes: [Diagnostic] = []
     ) {
         self.severity = severity
+        self.kind = severity == .assertion && kind == .other ? .assertion : kind
         self.message = message
         self.file = file
         self.span = span
@@ -39,6 +42,8 @@ public struct Diagnostic: Error, Sendable {
 
 /// An evaluation error before it is attached to a source file.
 public struct EvalError: Error, Sendable, Equatable {
+    /// What went wrong, for code to decide on.
+    public var kind: ErrorKind
     /// The message.
     public var message: String
     /// Where in the expression it happened.
@@ -47,7 +52,8 @@ public struct EvalError: Error, Sendable, Equatable {
     public var hint: String?
 
     /// Creates an evaluation error.
-    public init(_ message: String, span: SourceSpan? = nil, hint: String? = nil) {
+    public init(_ message: String, kind: ErrorKind = .other, span: SourceSpan? = nil, hint: String? = nil) {
+        self.kind = kind
         self.message = message
         self.span = span
         self.hint = hint
@@ -55,6 +61,12 @@ public struct EvalError: Error, Sendable, Equatable {
 
     /// This error as a diagnostic in `file`.
     public func diagnostic(in file: SourceFile?) -> Diagnostic {
-        Diagnostic(.error, message, file: file, span: span, hint: hint)
+        Diagnostic(.error, message, kind: kind, file: file, span: span, hint: hint)
     }
+
+    /// Ctrl-C stopped the computation.
+    public static let interrupted = EvalError("interrupted", kind: .interrupted)
+
+    /// True when Ctrl-C stopped the computation.
+    public var isInterrupted: Bool { kind == .interrupted }
 }

@@ -88,7 +88,7 @@ public enum DistributionBuiltins {
                 do throws(EvalError) {
                     distribution = try build(params)
                 } catch {
-                    throw EvalError(error.message, span: site.span)
+                    throw EvalError(error.message, kind: error.kind, span: site.span)
                 }
                 return try Value.finite(distribution.mean, unit, site.span)
             }

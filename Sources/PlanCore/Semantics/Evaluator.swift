@@ -112,7 +112,7 @@ public struct Evaluator<Scope: EvaluationScope> {
                 do throws(EvalError) {
                     return try Value.finite(try DistributionBuiltins.interval(a, b).mean, unitA, expr.span)
                 } catch {
-                    throw EvalError(error.message, span: expr.span)
+                    throw EvalError(error.message, kind: error.kind, span: expr.span)
                 }
             }
         }

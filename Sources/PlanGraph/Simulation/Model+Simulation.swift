@@ -113,7 +113,7 @@ struct SimulationJob: Sendable {
     func run(worker: Int, of workers: Int) -> EvalError? {
         var block = worker
         while block < blocks {
-            if let isCancelled = model.isCancelled, isCancelled() { return EvalError("interrupted") }
+            if let isCancelled = model.isCancelled, isCancelled() { return .interrupted }
             let offset = block * Model.blockSize
             let count = min(Model.blockSize, samples - offset)
             var evaluator = VectorEvaluator(
@@ -123,7 +123,7 @@ struct SimulationJob: Sendable {
                 do throws(EvalError) {
                     evaluator.env[id] = try evaluator.evaluate(node.expr)
                 } catch {
-                    return EvalError("in `\(node.name)` under simulation: \(error.message)")
+                    return EvalError("in `\(node.name)` under simulation: \(error.message)", kind: error.kind)
                 }
             }
             for (index, (id, field)) in targets.enumerated() {

@@ -147,7 +147,7 @@ extension Model {
             let changed = try withInput(name, value: value)
             return .success(try objective.value(on: changed))
         } catch {
-            if error.message.hasPrefix(WhatIfProbe.interrupted) { throw EvalError(WhatIfProbe.interrupted) }
+            if error.isInterrupted { throw error }
             return .failure(error)
         }
     }

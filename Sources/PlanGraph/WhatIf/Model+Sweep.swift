@@ -96,7 +96,7 @@ extension Model {
         do throws(EvalError) {
             for (input, value) in settings { changed = try changed.withInput(input, value: value) }
         } catch {
-            if error.message.hasPrefix(WhatIfProbe.interrupted) { throw EvalError(WhatIfProbe.interrupted) }
+            if error.isInterrupted { throw error }
             return outputs.map { _ in .failure(error) }
         }
         var cells: [SweepCell] = []
@@ -104,7 +104,7 @@ extension Model {
             do throws(EvalError) {
                 cells.append(.success(try output.value(on: changed)))
             } catch {
-                if error.message.hasPrefix(WhatIfProbe.interrupted) { throw EvalError(WhatIfProbe.interrupted) }
+                if error.isInterrupted { throw error }
                 cells.append(.failure(error))
             }
         }

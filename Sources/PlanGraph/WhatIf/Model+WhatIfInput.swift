@@ -100,7 +100,7 @@ extension Model {
         do throws(Diagnostic) {
             _ = try copy.define(input.cell, nameSpan: SourceSpan(start: 0, end: 0), expr: expr, file: file)
         } catch {
-            throw EvalError(error.message, hint: error.hint)
+            throw EvalError(error.message, kind: error.kind, hint: error.hint)
         }
         return copy
     }
@@ -113,7 +113,7 @@ extension Model {
 
     /// Throws `interrupted` when Ctrl-C was pressed (polled between evaluations).
     func checkCancelled() throws(EvalError) {
-        if let isCancelled, isCancelled() { throw EvalError(WhatIfProbe.interrupted) }
+        if let isCancelled, isCancelled() { throw .interrupted }
     }
 }
 
@@ -130,9 +130,6 @@ extension Node {
 ///
 /// Values are in base units; a point where the model refuses the input or the objective fails is NaN.
 final class WhatIfProbe {
-    /// The message of an interruption (Ctrl-C), which stops a search instead of marking a point NaN.
-    static let interrupted = "interrupted"
-
     /// The model the input is set in (copied for each evaluation).
     let model: Model
     /// The input varied.
@@ -166,7 +163,7 @@ final class WhatIfProbe {
             if outputUnit == nil { outputUnit = unit }
             return value.isFinite ? value : .nan
         } catch {
-            if error.message.hasPrefix(Self.interrupted) { throw EvalError(Self.interrupted) }
+            if error.isInterrupted { throw error }
             if firstFailure == nil { firstFailure = (x, error.message) }
             return .nan
         }

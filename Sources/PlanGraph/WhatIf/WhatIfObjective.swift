@@ -96,7 +96,7 @@ public struct WhatIfObjective: Sendable {
             _ = try copy.define(
                 Self.indicatorCell, nameSpan: span, expr: indicator, file: SourceFile(name: nil, text: label))
         } catch {
-            throw EvalError(error.message, span: error.span, hint: error.hint)
+            throw EvalError(error.message, kind: error.kind, span: error.span, hint: error.hint)
         }
         let outputs = try copy.simulate([Self.indicatorCell], samples: samples, seed: seed)
         var total = 0.0
