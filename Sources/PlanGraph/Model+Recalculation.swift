@@ -135,7 +135,7 @@ extension Model {
         let label = node.kind == .alert ? "the alert \"\(node.name)\"" : "`\(node.name)`"
         let note = Diagnostic(.note, "in \(label), defined here", file: node.file, span: span, hint: error.hint)
         return Diagnostic(
-.error, "refused: this change would break \(label): \(error.message)",
+            .error, "refused: this change would break \(label): \(error.message)",
             kind: error.kind == .interrupted ? .interrupted : .refused, file: rootNode?.file,
             span: rootNode?.expr.span, notes: [note])
     }
