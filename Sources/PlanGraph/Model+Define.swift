@@ -4,7 +4,8 @@ public import PlanCore
 extension Model {
     /// Defines or redefines a cell `name = expr` (atomically) and recalculates what depends on it.
     ///
-    /// `references` and `hasInterval` may come from the parser (`Statement`), which saves a walk of the tree.
+    /// Names are resolved here, once (`Resolver`); `references` and `hasInterval` are accepted for
+    /// callers that have them from the parser and no longer needed.
     public mutating func define(
         _ name: String, nameSpan: SourceSpan, expr: Expr, file: SourceFile, doc: [String] = [],
         references: [Expr.Reference]? = nil, hasInterval: Bool = false
@@ -13,14 +14,10 @@ extension Model {
         if functionIds[name] != nil {
             throw Diagnostic(.error, "`\(name)` is a function; a cell needs another name", file: file, span: nameSpan)
         }
-        let refs = references ?? expr.references()
-        let deps = try resolve(refs, bound: [], file: file)
+        let (code, deps, draws) = try lower(expr, file: file)
         let existing = cellIds[name]
-        var node = Node(kind: .cell, name: name, expr: expr, file: file, doc: doc, deps: deps)
-        node.drawsFromDistribution =
-            references == nil
-            ? expr.drawsFromDistribution(builtins)
-            : hasInterval || refs.contains { $0.isCall && builtins[$0.name]?.distribution != nil }
+        var node = Node(kind: .cell, name: name, expr: expr, code: code, file: file, doc: doc, deps: deps)
+        node.drawsFromDistribution = draws
         if let existing, let old = nodes[existing] {
             if doc.isEmpty { node.doc = old.doc }
             node.value = old.value
@@ -42,9 +39,10 @@ extension Model {
         for param in params where Parser.keywords.contains(param) {
             throw Diagnostic(.error, "`\(param)` is a keyword and cannot name a parameter", file: file, span: nameSpan)
         }
-        let deps = try resolve(body.references(bound: params), bound: params, file: file, defining: name)
-        var node = Node(kind: .function, name: name, expr: body, params: params, file: file, doc: doc, deps: deps)
-        node.drawsFromDistribution = body.drawsFromDistribution(builtins)
+        let (code, deps, draws) = try lower(body, parameters: params, defining: name, file: file)
+        var node = Node(
+            kind: .function, name: name, expr: body, code: code, params: params, file: file, doc: doc, deps: deps)
+        node.drawsFromDistribution = draws
         return try replace(functionIds[name], with: node, nameSpan: nameSpan, file: file)
     }
 
@@ -52,8 +50,8 @@ extension Model {
     public mutating func defineAlert(
         _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
     ) throws(Diagnostic) -> ChangeSet {
-        let deps = try resolve(condition.references(), bound: [], file: file)
-        let node = Node(kind: .alert, name: message, expr: condition, file: file, deps: deps)
+        let (code, deps, _) = try lower(condition, file: file)
+        let node = Node(kind: .alert, name: message, expr: condition, code: code, file: file, deps: deps)
         return try replace(alertIds[message], with: node, nameSpan: span, file: file)
     }
 
@@ -91,43 +89,16 @@ extension Model {
         watches.removeAll { $0 == name }
     }
 
-    /// Checks every name an expression uses and returns the ids of the nodes it depends on.
-    func resolve(
-        _ references: [Expr.Reference], bound: [String], file: SourceFile, defining function: String? = nil
-    ) throws(Diagnostic) -> [Int] {
-        var deps: [Int] = []
-        for reference in references where !bound.contains(reference.name) {
-            var id: Int?
-            if reference.isCall {
-                if let own = functionIds[reference.name] {
-                    id = own
-                } else if builtins[reference.name] == nil && reference.name != function {
-                    let candidates = builtins.names + Array(functionIds.keys)
-                    throw Diagnostic(
-                        .error, "unknown function `\(reference.name)`", file: file, span: reference.span,
-                        hint: Suggestion.hint(for: reference.name, among: candidates))
-                }
-                if reference.name == function {
-                    throw Diagnostic(
-                        .error, "cycle: \(reference.name) → \(reference.name) (a function may not call itself)",
-                        file: file, span: reference.span)
-                }
-            } else {
-                guard let own = cellIds[reference.name] else {
-                    if functionIds[reference.name] != nil || builtins[reference.name] != nil {
-                        throw Diagnostic(
-                            .error, "`\(reference.name)` is a function: call it as `\(reference.name)(…)`", file: file,
-                            span: reference.span)
-                    }
-                    throw Diagnostic(
-                        .error, "unknown name `\(reference.name)`", file: file, span: reference.span,
-                        hint: Suggestion.hint(for: reference.name, among: Array(cellIds.keys) + bound))
-                }
-                id = own
-            }
-            if let id, !deps.contains(id) { deps.append(id) }
-        }
-        return deps
+    /// Resolves every name a definition uses, once: its code, the nodes it depends on, whether it draws.
+    ///
+    /// The first name that does not resolve refuses the definition.
+    func lower(
+        _ expr: Expr, parameters: [String] = [], defining function: String? = nil, file: SourceFile
+    ) throws(Diagnostic) -> (Code, [Int], Bool) {
+        var resolver = Resolver(self, parameters: parameters, defining: function)
+        let code = resolver.lower(expr)
+        if let error = resolver.errors.first { throw error.diagnostic(in: file) }
+        return (code, resolver.dependencies, resolver.drawSites > 0)
     }
 
     /// Puts `node` in place of `existing` (or adds it), checks for cycles and recalculates, atomically.

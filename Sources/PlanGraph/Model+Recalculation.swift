@@ -122,8 +122,7 @@ extension Model {
     }
 
     func evaluateNode(_ node: Node) throws(EvalError) -> Value {
-        var evaluator = Evaluator(scope: ModelScope(model: self))
-        return try evaluator.evaluate(node.expr)
+        try Interpreter.evaluate(node.code, in: NodeTable(nodes: nodes))
     }
 
     private func failure(_ error: EvalError, at node: Node, root: Int) -> Diagnostic {

@@ -86,27 +86,29 @@ public struct Model: Sendable {
     }
 
     /// Evaluates an expression against the model without changing it.
+    ///
+    /// Its names are resolved now; one that does not resolve is an error only if evaluation reaches it.
     public func evaluate(_ expr: Expr) throws(EvalError) -> Value {
-        var evaluator = Evaluator(scope: ModelScope(model: self))
-        return try evaluator.evaluate(expr)
+        var resolver = Resolver(self)
+        let code = resolver.lower(expr)
+        return try Interpreter.evaluate(code, in: NodeTable(nodes: nodes))
     }
 }
 
-/// The model seen from an expression.
-struct ModelScope: EvaluationScope {
-    let model: Model
+/// The model's names, for resolution.
+extension Model: NameTable {
+    public func cellSlot(_ name: String) -> Int? { cellIds[name] }
+    public func functionSlot(_ name: String) -> Int? { functionIds[name] }
+}
 
-    func cellValue(_ name: String) -> Value? {
-        guard let id = model.cellIds[name] else { return nil }
-        return model.nodes[id]?.value
+/// The model's nodes seen by the interpreter: values and functions by slot.
+struct NodeTable: CodeContext {
+    let nodes: [Node?]
+
+    func value(ofSlot slot: Int) -> Value? { nodes[slot]?.value }
+
+    func function(ofSlot slot: Int) -> CompiledFunction? {
+        guard let node = nodes[slot], node.kind == .function else { return nil }
+        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
     }
-
-    func userFunction(_ name: String) -> UserFunction? {
-        guard let id = model.functionIds[name], let node = model.nodes[id] else { return nil }
-        return UserFunction(name: node.name, params: node.params, body: node.expr)
-    }
-
-    var knownNames: [String] { Array(model.cellIds.keys) + Array(model.functionIds.keys) }
-
-    var builtins: Builtins { model.builtins }
 }

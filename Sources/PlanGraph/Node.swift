@@ -18,6 +18,8 @@ public struct Node: Sendable {
     public var name: String
     /// The formula (cell), body (function) or condition (alert).
     public var expr: Expr
+    /// The formula with its names resolved (see `Resolver`): what evaluation runs.
+    public var code: Code
     /// A function's parameters.
     public var params: [String] = []
     /// The file its definition is in (the expression's spans refer to it).

@@ -8,16 +8,20 @@ private func parse(_ text: String) throws -> Expr {
 
 /// Evaluates a closed expression (no cells).
 private func evaluate(_ text: String) throws -> Value {
-    var evaluator = Evaluator(scope: EmptyScope())
-    return try evaluator.evaluate(try parse(text))
+    var resolver = Resolver(NoNames())
+    let code = resolver.lower(try parse(text))
+    return try Interpreter.evaluate(code, in: NoNames())
 }
 
-/// A scope with no cells and the core built-ins.
-private struct EmptyScope: EvaluationScope {
-    func cellValue(_ name: String) -> Value? { nil }
-    func userFunction(_ name: String) -> UserFunction? { nil }
-    var knownNames: [String] { [] }
+/// No cells, no user functions, the core built-ins.
+private struct NoNames: NameTable, CodeContext {
+    func cellSlot(_ name: String) -> Int? { nil }
+    func functionSlot(_ name: String) -> Int? { nil }
     var builtins: Builtins { .core }
+    var cellNames: [String] { [] }
+    var functionNames: [String] { [] }
+    func value(ofSlot slot: Int) -> Value? { nil }
+    func function(ofSlot slot: Int) -> CompiledFunction? { nil }
 }
 
 @Suite("Parser")

@@ -32,16 +32,28 @@ public struct Builtin: Sendable {
     public var example: String
     /// The topic it is listed under in help (`math`, `staffing`, `distributions`).
     public var topic: String
+    /// For distributions: how it is drawn (the interpreter draws per lane, or takes the mean).
+    public var rule: DistributionRule?
+    /// For a reduction the interpreter writes in the language's own operators (`sum`, `mean`), which
+    /// then works the same in every domain without a lane-by-lane fallback.
+    public var reduction: Reduction?
+    /// The operators a reduction is made of.
+    public enum Reduction: Sendable {
+        /// The fields added up (a number is its own sum).
+        case sum
+        /// The sum divided by the number of fields.
+        case mean
+    }
+
     /// For distributions: builds the distribution from arguments in base units.
-    public var distribution: (@Sendable ([Double]) throws(EvalError) -> Distribution)?
+    public var distribution: (@Sendable ([Double]) throws(EvalError) -> Distribution)? { rule?.make }
     /// The implementation (outside simulation, a distribution returns its mean).
     public var apply: Implementation
 
     /// Creates a built-in.
     public init(
         _ name: String, arity: ClosedRange<Int>, signature: String, summary: String, example: String,
-        topic: String, distribution: (@Sendable ([Double]) throws(EvalError) -> Distribution)? = nil,
-        apply: @escaping Implementation
+        topic: String, rule: DistributionRule? = nil, reduction: Reduction? = nil, apply: @escaping Implementation
     ) {
         self.name = name
         self.arity = arity
@@ -49,7 +61,8 @@ public struct Builtin: Sendable {
         self.summary = summary
         self.example = example
         self.topic = topic
-        self.distribution = distribution
+        self.rule = rule
+        self.reduction = reduction
         self.apply = apply
     }
 }

@@ -113,8 +113,10 @@ enum MathBuiltins {
     private static func reduction(
         _ name: String, _ signature: String, _ summary: String, _ example: String, average: Bool
     ) -> Builtin {
-        Builtin(name, arity: 1...1, signature: signature, summary: summary, example: example, topic: "math") {
-            (args: [Value], site: CallSite) throws(EvalError) -> Value in
+        Builtin(
+            name, arity: 1...1, signature: signature, summary: summary, example: example, topic: "math",
+            reduction: average ? .mean : .sum
+        ) { (args: [Value], site: CallSite) throws(EvalError) -> Value in
             guard case .record(let record) = args[0] else {
                 if case .number = args[0] { return args[0] }
                 throw EvalError("`\(name)` needs a record, not \(args[0].kindDescription)", span: site.arg(0))

@@ -7,7 +7,7 @@ extension VectorEvaluator {
         var values: [Lanes] = []
         for arg in args { values.append(try evaluate(arg)) }
         if let id = model.functionIds[name], let node = model.nodes[id] {
-            guard callDepth < Evaluator<ModelScope>.maximumCallDepth else {
+            guard callDepth < Interpreter<ScalarDomain>.maximumCallDepth else {
                 throw EvalError("functions call each other too deeply", span: span)
             }
             return try withLocals(Dictionary(uniqueKeysWithValues: zip(node.params, values))) {

@@ -24,8 +24,8 @@ struct VectorEvaluator {
     mutating func evaluate(_ expr: Expr) throws(EvalError) -> Lanes {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Evaluator<ModelScope>.maximumEvaluationDepth else {
-            throw EvalError(Evaluator<ModelScope>.tooDeepMessage, span: expr.span)
+        guard depth <= Interpreter<ScalarDomain>.maximumEvaluationDepth else {
+            throw EvalError(Interpreter<ScalarDomain>.tooDeepMessage, span: expr.span)
         }
         switch expr.kind {
         case .number(let value, let unit): return .constant(.number(value, unit))
@@ -60,7 +60,8 @@ struct VectorEvaluator {
                 {
                     let scale = atom.scale
                     acc = .numbers(
-                        values.map { $0 / scale }, Unit(exponents: unit.exponents &- Unit.atom(atom).exponents))
+                        values.map { $0 / scale }, Unit(exponents: unit.dividedAsWritten(by: Unit.atom(atom)).exponents)
+                    )
                     continue
                 }
                 acc = try combine(link.op, acc, rhs, link.rhs.span)
@@ -237,7 +238,7 @@ struct VectorEvaluator {
 
     private func convert(_ lanes: Lanes, _ unit: Unit, _ span: SourceSpan) throws(EvalError) -> Lanes {
         switch lanes {
-        case .constant(let value): return .constant(try Evaluator<ModelScope>.convert(value, to: unit, span: span))
+        case .constant(let value): return .constant(try value.converted(to: unit, span: span))
         case .numbers(let values, _): return .numbers(values, unit)
         case .record(let keys, let fields):
             var out: [Lanes] = []

@@ -180,7 +180,7 @@ extension Model {
             }
         case .convert(let inner, let unit, let span):
             guard let value = try quantile(inner, p) else { return nil }
-            return try Evaluator<ModelScope>.convert(value, to: unit, span: span)
+            return try value.converted(to: unit, span: span)
         case .record(let entries):
             var values: [Value] = []
             for entry in entries {
