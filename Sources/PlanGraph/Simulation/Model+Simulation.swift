@@ -112,42 +112,38 @@ struct SimulationJob: Sendable {
 
     func run(worker: Int, of workers: Int) -> EvalError? {
         var block = worker
+        let table = NodeTable(nodes: model.nodes)
         while block < blocks {
             if let isCancelled = model.isCancelled, isCancelled() { return .interrupted }
             let offset = block * Model.blockSize
             let count = min(Model.blockSize, samples - offset)
-            var evaluator = VectorEvaluator(
-                model: model, count: count, rng: SeededGenerator(seed: Self.mix(seed, block)))
+            let domain = BlockDomain(
+                context: table, count: count, seed: seed, block: block, slots: model.nodes.count, varying: order)
+            var interpreter = Interpreter(domain: domain)
             for id in order {
                 guard let node = model.nodes[id] else { continue }
+                interpreter.domain.cellSlot = id
                 do throws(EvalError) {
-                    evaluator.env[id] = try evaluator.evaluate(node.expr)
+                    let lanes = try interpreter.run(node.code)
+                    interpreter.domain.store(lanes, for: id)
                 } catch {
                     return EvalError("in `\(node.name)` under simulation: \(error.message)", kind: error.kind)
                 }
             }
             for (index, (id, field)) in targets.enumerated() {
-                var lanes = evaluator.env[id] ?? .constant(model.nodes[id]?.value ?? .plain(.nan))
+                var lanes = (try? interpreter.domain.cell(id)) ?? .number(.constant(.nan), .plain)
                 if let field {
-                    switch lanes {
-                    case .record(let keys, let fields): lanes = keys.firstIndex(of: field).map { fields[$0] } ?? lanes
-                    case .constant(.record(let record)): lanes = .constant(record[field] ?? .plain(.nan))
-                    default: break
+                    if case .record(let keys, let fields) = lanes, let at = keys.firstIndex(of: field) {
+                        lanes = fields[at]
+                    } else {
+                        lanes = .number(.constant(.nan), .plain)
                     }
                 }
-                if let (values, _) = lanes.numbers(count: count) { storage.write(index, at: offset, values) }
+                if let values = lanes.samples(count: count) { storage.write(index, at: offset, values) }
             }
             block += workers
         }
         return nil
-    }
-
-    /// A generator seed for one block (splitmix64 finaliser of seed and block).
-    static func mix(_ seed: UInt64, _ block: Int) -> UInt64 {
-        var z = seed &+ UInt64(block + 1) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
