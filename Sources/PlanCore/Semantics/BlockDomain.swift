@@ -226,20 +226,24 @@ extension BlockDomain {
 
     @inline(__always)
     fileprivate static func map(_ a: Block, _ b: Block, _ count: Int, _ body: (Double, Double) -> Double) -> Block {
-        var out = [Double](repeating: 0, count: count)
-        out.withUnsafeMutableBufferPointer { result in
+        let out = [Double](unsafeUninitializedCapacity: count) { result, initialized in
+            @inline(__always) func put(_ index: Int, _ value: Double) {
+                result[index] = value.isFinite ? value : .nan
+            }
             switch (a, b) {
             case (.lanes(let x), .lanes(let y)):
-                for index in 0..<count { result[index] = body(x[index], y[index]) }
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in for index in 0..<count { put(index, body(x[index], y[index])) } }
+                }
             case (.lanes(let x), .constant(let y)):
-                for index in 0..<count { result[index] = body(x[index], y) }
+                x.withUnsafeBufferPointer { x in for index in 0..<count { put(index, body(x[index], y)) } }
             case (.constant(let x), .lanes(let y)):
-                for index in 0..<count { result[index] = body(x, y[index]) }
+                y.withUnsafeBufferPointer { y in for index in 0..<count { put(index, body(x, y[index])) } }
             case (.constant(let x), .constant(let y)):
                 let value = body(x, y)
-                for index in 0..<count { result[index] = value }
+                for index in 0..<count { put(index, value) }
             }
-            for index in 0..<count where !result[index].isFinite { result[index] = .nan }
+            initialized = count
         }
         return .lanes(out)
     }
