@@ -5,7 +5,10 @@
 /// user function), so evaluation reads cells by index and never looks a name up or compares strings.
 /// Spans stay in the tree for errors. A name that cannot be resolved becomes `.failure`, which throws
 /// its error when (and only when) evaluation reaches it, in evaluation order.
-public indirect enum Code: Sendable {
+///
+/// Leaves (constants, cells, parameters) are stored inline, not boxed: most of a large model's code
+/// is leaves, and a box per leaf doubled its memory.
+public enum Code: Sendable {
     /// A literal or a unit word (`h` is 3600 seconds in hours).
     case constant(Value)
     /// The value of the cell in a slot (a node id of the model).
@@ -13,29 +16,29 @@ public indirect enum Code: Sendable {
     /// A parameter of the enclosing function, by position.
     case parameter(Int, SourceSpan)
     /// Negation.
-    case negate(Code, SourceSpan)
+    indirect case negate(Code, SourceSpan)
     /// `not x`: the operand and its span.
-    case not(Code, SourceSpan)
+    indirect case not(Code, SourceSpan)
     /// A chain of operators of one precedence level; the span is the first operand's.
-    case chain(Code, SourceSpan, [CodeLink])
+    indirect case chain(Code, SourceSpan, [CodeLink])
     /// `a ^ b`.
-    case power(Code, Code, SourceSpan)
+    indirect case power(Code, Code, SourceSpan)
     /// A call of the user function in a slot (a node id).
-    case function(Int, [Code], CallSite)
+    indirect case function(Int, [Code], CallSite)
     /// A call of a built-in.
-    case builtin(Builtin, [Code], CallSite)
+    indirect case builtin(Builtin, [Code], CallSite)
     /// A draw from a distribution built-in; `site` numbers the draws of one definition.
-    case draw(Builtin, [Code], CallSite, site: Int)
+    indirect case draw(Builtin, [Code], CallSite, site: Int)
     /// `a to b`, a draw from the 90%-interval distribution (`DistributionBuiltins.interval`).
-    case interval(Code, Code, CallSite, site: Int)
+    indirect case interval(Code, Code, CallSite, site: Int)
     /// A field read `expr.field`.
-    case field(Code, String, SourceSpan)
+    indirect case field(Code, String, SourceSpan)
     /// A record literal.
-    case record([String], [Code])
+    indirect case record([String], [Code])
     /// `if c then a else b` with the condition's span.
-    case conditional(Code, Code, Code, SourceSpan)
+    indirect case conditional(Code, Code, Code, SourceSpan)
     /// `expr in unit`.
-    case convert(Code, Unit, SourceSpan)
+    indirect case convert(Code, Unit, SourceSpan)
     /// A name that did not resolve: throws when evaluated.
     case failure(EvalError)
 }
