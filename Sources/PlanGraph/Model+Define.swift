@@ -106,7 +106,7 @@ extension Model {
         _ existing: Int?, with node: Node, nameSpan: SourceSpan, file: SourceFile
     ) throws(Diagnostic) -> ChangeSet {
         if let existing, let path = cyclePath(from: existing, through: node.deps) {
-            throw Diagnostic(.error, "cycle: " + path.joined(separator: " → "), file: file, span: node.expr.span)
+            throw Diagnostic(.error, "cycle: " + path.joined(separator: " → "), file: file, span: node.span)
         }
         if existing == nil && node.kind == .cell {
             return try add(node)
@@ -146,7 +146,7 @@ extension Model {
             value = try evaluateNode(node)
         } catch {
             throw Diagnostic(
-                .error, error.message, kind: error.kind, file: node.file, span: error.span ?? node.expr.span,
+                .error, error.message, kind: error.kind, file: node.file, span: error.span ?? node.span,
                 hint: error.hint)
         }
         var stored = node

@@ -100,7 +100,7 @@ extension Model {
                     throw failure(
                         EvalError(
                             "an alert's condition must be true or false, not \(value.kindDescription)",
-                            span: node.expr.span),
+                            span: node.span),
                         at: node, root: root)
                 }
                 let wasOn = old == .bool(true)
@@ -126,7 +126,7 @@ extension Model {
     }
 
     private func failure(_ error: EvalError, at node: Node, root: Int) -> Diagnostic {
-        let span = error.span ?? node.expr.span
+        let span = error.span ?? node.span
         if node.name == nodes[root]?.name && node.kind == nodes[root]?.kind {
             return Diagnostic(.error, error.message, kind: error.kind, file: node.file, span: span, hint: error.hint)
         }
@@ -136,6 +136,6 @@ extension Model {
         return Diagnostic(
             .error, "refused: this change would break \(label): \(error.message)",
             kind: error.kind == .interrupted ? .interrupted : .refused, file: rootNode?.file,
-            span: rootNode?.expr.span, notes: [note])
+            span: rootNode?.span, notes: [note])
     }
 }

@@ -14,10 +14,30 @@ public struct Node: Sendable {
 
     /// What it is.
     public var kind: Kind
+    /// Creates a node.
+    init(
+        kind: Kind, name: String, expr: Expr, code: Code, params: [String] = [], file: SourceFile, doc: [String] = [],
+        deps: [Int] = []
+    ) {
+        self.kind = kind
+        self.name = name
+        self.span = expr.span
+        self.code = code
+        self.params = params
+        self.file = file
+        self.doc = doc
+        self.deps = deps
+    }
+
     /// The cell or function name, or the alert's message.
     public var name: String
-    /// The formula (cell), body (function) or condition (alert).
-    public var expr: Expr
+    /// Where the formula (cell), body (function) or condition (alert) is in `file`.
+    public var span: SourceSpan
+    /// The formula (cell), body (function) or condition (alert), parsed again from `file` on demand:
+    /// the node keeps only its resolved `code` (see `Parser.reparseExpression`).
+    public var expr: Expr {
+        Parser.reparseExpression(in: file, at: span) ?? Expr(.number(.nan, .plain), span)
+    }
     /// The formula with its names resolved (see `Resolver`): what evaluation runs.
     public var code: Code
     /// A function's parameters.
@@ -34,7 +54,7 @@ public struct Node: Sendable {
     public var drawsFromDistribution = false
 
     /// The source text of the expression.
-    public var formula: String { file.text(of: expr.span) }
+    public var formula: String { file.text(of: span) }
 
     /// The formula on one line (continuation lines joined), for display.
     public var formulaOneLine: String {

