@@ -73,11 +73,14 @@ public enum DistributionBuiltins {
                     let (value, own) = try BuiltinSupport.number(values, index, site, name)
                     if index == 0 {
                         unit = own
-                    } else if !plainOnly && name != "normal" && !own.sameDimension(as: unit) {
+                    } else if !plainOnly && name != "normal" && !own.commensurable(with: unit) {
                         throw EvalError(
-                            "`\(name)` needs all its arguments in the same kind of unit", span: site.arg(index))
-                    } else if name == "normal" && !own.sameDimension(as: unit) {
-                        throw EvalError("`normal` needs sd in the same kind of unit as the mean", span: site.arg(index))
+                            "`\(name)` needs all its arguments in the same kind of unit", kind: .unitMismatch,
+                            span: site.arg(index))
+                    } else if name == "normal" && !own.commensurable(with: unit) {
+                        throw EvalError(
+                            "`normal` needs sd in the same kind of unit as the mean", kind: .unitMismatch,
+                            span: site.arg(index))
                     }
                     if plainOnly && !own.isDimensionless {
                         throw EvalError("`\(name)` takes plain numbers", span: site.arg(index))
