@@ -77,11 +77,35 @@ public enum StaffingBuiltins {
     }
 
     /// What each parameter must be: its dimension and how it is named in errors.
+    ///
+    /// Counts may be written where they mean what the parameter is: a rate may count contacts
+    /// (`480 contacts per 30 min` is `480 per 30 min`), a handling time may be per contact (`6 min per ticket`),
+    /// agents may be `agents` or `FTE`. Any other count is refused (`480 agents per 30 min` is not a rate).
     private static func check(_ kind: String, _ unit: Unit) -> String? {
+        let dims = unit.dimensions
+        func counts(contacts allowed: ClosedRange<Int>, agents agentsAllowed: ClosedRange<Int> = 0...0) -> Bool {
+            allowed.contains(Int(dims[Unit.Dimension.contacts.rawValue]))
+                && agentsAllowed.contains(Int(dims[Unit.Dimension.agents.rawValue]))
+                && dims[Unit.Dimension.customers.rawValue] == 0
+        }
         switch kind {
-        case "rate": return unit.moneyDimension == 0 && unit.timeDimension == -1 ? nil : "a rate (`480 per 30 min`)"
-        case "aht", "time": return unit.moneyDimension == 0 && unit.timeDimension == 1 ? nil : "a time (`240 s`)"
-        default: return unit.isDimensionless ? nil : "a plain number"
+        case "rate":
+            return unit.moneyDimension == 0 && unit.timeDimension == -1 && counts(contacts: 0...1)
+                ? nil : "a rate (`480 per 30 min`, `480 contacts per 30 min`)"
+        case "aht":
+            return unit.moneyDimension == 0 && unit.timeDimension == 1 && counts(contacts: -1...0)
+                ? nil : "a time (`240 s`, `4 min per contact`)"
+        case "time":
+            return unit.moneyDimension == 0 && unit.timeDimension == 1 && counts(contacts: 0...0)
+                ? nil : "a time (`240 s`)"
+        case "traffic":
+            // Erlangs: a rate times a handling time (`480 contacts per 30 min * 4 min` counts contacts).
+            return unit.isDimensionless && counts(contacts: 0...1, agents: 0...1)
+                ? nil : "a plain number"
+        case "agents":
+            return unit.isDimensionless && counts(contacts: 0...0, agents: 0...1)
+                ? nil : "a number of agents (`55`, `55 agents`)"
+        default: return unit.isDimensionless && !unit.hasCounts ? nil : "a plain number"
         }
     }
 
@@ -100,7 +124,8 @@ public enum StaffingBuiltins {
                     let (value, unit) = try BuiltinSupport.number(values, index, site, name)
                     if let expected = check(kinds[index], unit) {
                         throw EvalError(
-                            "`\(name)` needs \(expected) here, not \(Value.unitName(unit))", span: site.arg(index))
+                            "`\(name)` needs \(expected) here, not \(Value.unitName(unit))", kind: .unitMismatch,
+                            span: site.arg(index))
                     }
                     numbers.append(value)
                 }

@@ -206,13 +206,16 @@ struct WhatIfTests {
     @Test("literals read back to the same value and unit")
     func literalRoundTrip() throws {
         let cases: [Value] = [
-            .number(1.37 / 3_600, Unit(exponents: [1, 0, 0, -1, 0, 0, 0, 0])),
+            .number(1.37 / 3_600, Unit.atom(.dollar).dividedAsWritten(by: .atom(.hour))),
             .number(0.041, .percentage),
             .number(720, .atom(.minute)),
-            .number(2_080 * 3_600 / 31_557_600, Unit(exponents: [0, 0, 0, 1, 0, 0, 0, -1])),
+            .number(2_080 * 3_600 / 31_557_600, Unit.atom(.hour).dividedAsWritten(by: .atom(.year))),
             .number(-3_000, .atom(.dollar)),
-            .number(5 / 31_557_600, Unit(exponents: [0, 0, 0, 0, 0, 0, 0, -1])),
-            .number(62_000 / 31_557_600, Unit(exponents: [1, 0, 0, 0, 0, 0, 0, -1])),
+            .number(5 / 31_557_600, Unit.plain.dividedAsWritten(by: .atom(.year))),
+            .number(62_000 / 31_557_600, Unit.atom(.dollar).dividedAsWritten(by: .atom(.year))),
+            .number(1.2, Unit.atom(.dollar).dividedAsWritten(by: .atom(.ticket))),
+            .number(60_000 / 2_629_800, Unit.atom(.ticket).dividedAsWritten(by: .atom(.month))),
+            .number(-0.131, .atom(.point)), .number(12, .atom(.agent)),
             plain(1.5e-7), plain(123_456_789.25), plain(0), plain(-2.5), plain(0.618_411_410_533_308_5),
             .record(Record(keys: ["a", "b"], values: [.number(360, .atom(.minute)), .number(0.2, .percentage)])),
         ]
@@ -227,7 +230,8 @@ struct WhatIfTests {
                 #expect(back.display == value.display, "`\(text)`")
             }
         }
-        #expect(Value.literal(1.37 / 3_600, unit: Unit(exponents: [1, 0, 0, -1, 0, 0, 0, 0])) == "$1.37 per h")
+        #expect(
+            Value.literal(1.37 / 3_600, unit: Unit.atom(.dollar).dividedAsWritten(by: .atom(.hour))) == "$1.37 per h")
         #expect(Value.literal(0.041 + 1e-13, unit: .percentage, within: 1e-9) == "4.1%")
         #expect(Value.literal(720, unit: .atom(.minute), within: 1e-6) == "12 min")
     }

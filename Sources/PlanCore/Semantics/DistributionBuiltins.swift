@@ -73,7 +73,7 @@ public enum DistributionBuiltins {
     public static let intervalRule = DistributionRule(
         name: "to",
         unit: { (units: [Unit], call: CallSite) throws(EvalError) -> Unit in
-            guard units[0].sameDimension(as: units[1]) else {
+            guard units[0].commensurable(with: units[1]) else {
                 throw EvalError(
                     "`to` needs both ends in the same kind of unit (\(Value.unitName(units[0])) and \(Value.unitName(units[1])))",
                     kind: .unitMismatch, span: call.span)
@@ -111,11 +111,11 @@ public enum DistributionBuiltins {
                     switch units {
                     case .plain where !own[index].isDimensionless:
                         throw EvalError("`\(name)` takes plain numbers", kind: .unitMismatch, span: call.arg(index))
-                    case .sameAsMean where index > 0 && !own[index].sameDimension(as: own[0]):
+                    case .sameAsMean where index > 0 && !own[index].commensurable(with: own[0]):
                         throw EvalError(
                             "`normal` needs sd in the same kind of unit as the mean", kind: .unitMismatch,
                             span: call.arg(index))
-                    case .sameAsFirst where index > 0 && !own[index].sameDimension(as: own[0]):
+                    case .sameAsFirst where index > 0 && !own[index].commensurable(with: own[0]):
                         throw EvalError(
                             "`\(name)` needs all its arguments in the same kind of unit", kind: .unitMismatch,
                             span: call.arg(index))

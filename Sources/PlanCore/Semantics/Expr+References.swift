@@ -17,7 +17,8 @@ extension Expr {
         }
     }
 
-    /// Every name used, in source order, except `bound` names (function parameters) and unit words.
+    /// Every name used, in source order, except `bound` names (function parameters) and money and
+    /// time words (count words such as `contacts` may be cells).
     public func references(bound: [String] = []) -> [Reference] {
         var found: [Reference] = []
         var stack: [Expr] = [self]
@@ -25,7 +26,7 @@ extension Expr {
             switch expr.kind {
             case .number, .bool, .string: break
             case .name(let name):
-                if !bound.contains(name) && Unit.Atom(word: name) == nil {
+                if !bound.contains(name) && Unit.Atom(reservedWord: name) == nil {
                     found.append(Reference(name: name, span: expr.span, isCall: false))
                 }
             case .negate(let inner), .not(let inner), .field(let inner, _, _), .convert(let inner, _, _):

@@ -62,8 +62,10 @@ enum MathBuiltins {
                 var step = unit.scale
                 if values.count == 2 {
                     let (given, stepUnit) = try BuiltinSupport.number(values, 1, site, name)
-                    guard stepUnit.sameDimension(as: unit) else {
-                        throw EvalError("the step must be in the same kind of unit as the value", span: site.arg(1))
+                    guard stepUnit.commensurable(with: unit) else {
+                        throw EvalError(
+                            "the step must be in the same kind of unit as the value", kind: .unitMismatch,
+                            span: site.arg(1))
                     }
                     guard given > 0 else { throw EvalError("the step must be above zero", span: site.arg(1)) }
                     step = given
@@ -96,9 +98,9 @@ enum MathBuiltins {
         for index in values.indices {
             let (value, unit) = try BuiltinSupport.number(values, index, site, name)
             if let current = best {
-                guard unit.sameDimension(as: current.1) else {
+                guard unit.commensurable(with: current.1) else {
                     throw EvalError(
-                        "cannot compare \(Value.unitName(current.1)) with \(Value.unitName(unit))",
+                        "cannot compare \(Value.unitName(current.1)) with \(Value.unitName(unit))", kind: .unitMismatch,
                         span: site.arg(index))
                 }
                 if smaller ? value < current.0 : value > current.0 { best = (value, current.1) }
@@ -137,8 +139,10 @@ enum MathBuiltins {
                 let (value, unit) = try BuiltinSupport.number(values, 0, site, "clamp")
                 let (low, lowUnit) = try BuiltinSupport.number(values, 1, site, "clamp")
                 let (high, highUnit) = try BuiltinSupport.number(values, 2, site, "clamp")
-                guard lowUnit.sameDimension(as: unit), highUnit.sameDimension(as: unit) else {
-                    throw EvalError("`clamp` needs its bounds in the same kind of unit as the value", span: site.span)
+                guard lowUnit.commensurable(with: unit), highUnit.commensurable(with: unit) else {
+                    throw EvalError(
+                        "`clamp` needs its bounds in the same kind of unit as the value", kind: .unitMismatch,
+                        span: site.span)
                 }
                 guard low <= high else { throw EvalError("`clamp` needs lo <= hi", span: site.arg(1)) }
                 return .number(min(max(value, low), high), unit)
@@ -156,16 +160,18 @@ enum MathBuiltins {
                 let (a, unitA) = try BuiltinSupport.number(values, 0, site, "near")
                 let (b, unitB) = try BuiltinSupport.number(values, 1, site, "near")
                 let (tol, unitTol) = try BuiltinSupport.number(values, 2, site, "near")
-                guard unitA.sameDimension(as: unitB) else {
+                guard unitA.commensurable(with: unitB) else {
                     throw EvalError(
-                        "cannot compare \(Value.unitName(unitA)) with \(Value.unitName(unitB))", span: site.span)
+                        "cannot compare \(Value.unitName(unitA)) with \(Value.unitName(unitB))", kind: .unitMismatch,
+                        span: site.span)
                 }
                 let difference = abs(a - b)
                 if unitTol.isPlain && unitTol.percent { return .bool(difference <= tol * abs(b)) }
                 if unitTol.isDimensionless && unitTol.isPlain { return .bool(difference <= tol * unitB.scale) }
-                guard unitTol.sameDimension(as: unitA) else {
+                guard unitTol.commensurable(with: unitA) else {
                     throw EvalError(
-                        "the tolerance must be a plain number, a % or in the values' unit", span: site.arg(2))
+                        "the tolerance must be a plain number, a % or in the values' unit", kind: .unitMismatch,
+                        span: site.arg(2))
                 }
                 return .bool(difference <= tol)
             }

@@ -64,27 +64,30 @@ extension Value {
     ) throws(EvalError) -> Value {
         switch op {
         case .add, .subtract:
-            guard ua.sameDimension(as: ub) else {
+            // The same dimension, counts included: `12 agents + 4 h` and `5 agents + 5 tickets` are errors.
+            guard ua.commensurable(with: ub) else {
                 let message =
                     op == .add
                     ? "cannot add \(unitName(ua)) and \(unitName(ub))"
                     : "cannot subtract \(unitName(ub)) from \(unitName(ua))"
-                throw EvalError(message, span: span)
+                throw EvalError(message, kind: .unitMismatch, span: span)
             }
             return try finite(op == .add ? a + b : a - b, ua, span)
         case .multiply:
-            try checkDimension(ua.moneyDimension + ub.moneyDimension, ua.timeDimension + ub.timeDimension, span)
-            return try finite(a * b, ua.multiplied(by: ub), span)
+            let unit = ua.multiplied(by: ub)
+            try checkGrowth(unit, span)
+            return try finite(a * b, unit, span)
         case .divide:
             if b == 0 { throw EvalError("division by zero", span: span) }
-            try checkDimension(ua.moneyDimension - ub.moneyDimension, ua.timeDimension - ub.timeDimension, span)
-            return try finite(a / b, ua.divided(by: ub), span)
+            let unit = ua.divided(by: ub)
+            try checkGrowth(unit, span)
+            return try finite(a / b, unit, span)
         case .power:
             return try power(a, ua, b, ub, span: span)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             // Zero is zero in every unit: `net_value < $0` and `savings > 0` compare with any money rate.
-            guard ua.sameDimension(as: ub) || a == 0 || b == 0 else {
-                throw EvalError("cannot compare \(unitName(ua)) with \(unitName(ub))", span: span)
+            guard ua.commensurable(with: ub) || a == 0 || b == 0 else {
+                throw EvalError("cannot compare \(unitName(ua)) with \(unitName(ub))", kind: .unitMismatch, span: span)
             }
             switch op {
             case .less: return .bool(a < b)
@@ -103,27 +106,39 @@ extension Value {
     public static func power(_ a: Double, _ ua: Unit, _ b: Double, _ ub: Unit, span: SourceSpan) throws(EvalError)
         -> Value
     {
-        guard ub.isDimensionless else {
-            throw EvalError("an exponent must be a plain number, not \(unitName(ub))", span: span)
+        guard ub.isDimensionless && !ub.hasCounts else {
+            throw EvalError(
+                "an exponent must be a plain number, not \(unitName(ub))", kind: .unitMismatch, span: span)
         }
         if ua.isPlain { return try finite(pow(a, b), .plain, span) }
         guard b == b.rounded(), abs(b) <= 8 else {
-            throw EvalError("a quantity in \(ua.symbol) can only be raised to a small whole power", span: span)
+            throw EvalError(
+                "a quantity in \(ua.symbol) can only be raised to a small whole power", kind: .unitMismatch,
+                span: span)
         }
-        try checkDimension(ua.moneyDimension * Int(b), ua.timeDimension * Int(b), span)
+        // Checked before the power so that the 8-bit exponents cannot wrap (`($^16)^8`).
+        guard ua.largestExponent * Int(abs(b)) <= maximumDimension else {
+            throw growth(ua, span)
+        }
         return try finite(pow(a, b), ua.power(Int(b)), span)
     }
 
-    /// The largest power of money or time a quantity may carry (exponents are stored in 8 bits).
+    /// The largest power of any dimension or unit atom a quantity may carry (exponents are stored in 8 bits).
     public static let maximumDimension = 16
 
-    /// Checks that a result's dimension stays within `maximumDimension` (no silent wrap-around: `$^256`).
-    static func checkDimension(_ money: Int, _ time: Int, _ span: SourceSpan) throws(EvalError) {
-        guard abs(money) <= maximumDimension && abs(time) <= maximumDimension else {
-            throw EvalError(
-                "units grow beyond reason (money^\(money), time^\(time)); at most ^\(maximumDimension) is kept",
-                span: span)
+    /// Checks that a result's unit stays within `maximumDimension` (no silent wrap-around: `$^256`).
+    ///
+    /// Operands within the limit cannot wrap when their exponents add (16 + 16 fits in 8 bits).
+    static func checkGrowth(_ unit: Unit, _ span: SourceSpan) throws(EvalError) {
+        guard unit.largestExponent <= maximumDimension else {
+            throw growth(unit, span)
         }
+    }
+
+    private static func growth(_ unit: Unit, _ span: SourceSpan) -> EvalError {
+        EvalError(
+            "units grow beyond reason (from \(unitName(unit))); at most ^\(maximumDimension) of a unit is kept",
+            kind: .limit, span: span)
     }
 
     /// Checks that a result is finite.

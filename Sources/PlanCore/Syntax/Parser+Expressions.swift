@@ -102,12 +102,44 @@ extension Parser {
             op: { token in token.isSymbol(.plus) ? .add : token.isSymbol(.minus) ? .subtract : nil })
     }
 
+    /// Products and quotients: `*`, `/` and `per`.
+    ///
+    /// After `per`, a count or point word is always the unit (`$1.20 per ticket`), as it is after a number
+    /// (`120k contacts`); elsewhere such a word is a name, which a cell of that name shadows.
     mutating func multiplicative() throws(EvalError) -> Expr {
-        try chain(
-            next: { (parser: inout Parser) throws(EvalError) in try parser.unary() },
-            op: { token in
-                token.isSymbol(.star) ? .multiply : token.isSymbol(.slash) || token.isKeyword(.per) ? .divide : nil
-            })
+        let first = try unary()
+        var links: [ChainLink] = []
+        while true {
+            let token = try peek()
+            let op: BinaryOp
+            if token.isSymbol(.star) {
+                op = .multiply
+            } else if token.isSymbol(.slash) || token.isKeyword(.per) {
+                op = .divide
+            } else {
+                break
+            }
+            try advance()
+            if token.isKeyword(.per), let unit = try unitWordAfterPer() {
+                links.append(ChainLink(op: op, opSpan: token.span, rhs: unit))
+            } else {
+                links.append(ChainLink(op: op, opSpan: token.span, rhs: try unary()))
+            }
+        }
+        guard let last = links.last else { return first }
+        return Expr(.chain(first, links), first.span.merged(with: last.rhs.span))
+    }
+
+    /// A count or point word right after `per` (not a call or a field), as a unit literal.
+    private mutating func unitWordAfterPer() throws(EvalError) -> Expr? {
+        let next = try peek()
+        guard let word = next.identifier, let atom = Unit.Atom(word: word), !atom.isReserved else { return nil }
+        var lookahead = self
+        try lookahead.advance()
+        let after = try lookahead.peek()
+        if after.isSymbol(.leftParen) || after.isSymbol(.dot) || after.isSymbol(.caret) { return nil }
+        try advance()
+        return Expr(.number(atom.scale, .atom(atom)), next.span)
     }
 
     mutating func unary() throws(EvalError) -> Expr {
@@ -183,7 +215,8 @@ extension Parser {
                 collected.append(Expr.Reference(name: name, span: token.span, isCall: true))
                 return try call(name, token.span, open)
             }
-            if Unit.Atom(word: name) == nil {
+            // Money and time words are units; a count or point word may be a cell (`contacts`).
+            if Unit.Atom(reservedWord: name) == nil {
                 collected.append(Expr.Reference(name: name, span: token.span, isCall: false))
             }
             return Expr(.name(name), token.span)
@@ -303,7 +336,9 @@ extension Parser {
         case .identifier(let word):
             guard let atom = Unit.Atom(word: word) else {
                 throw EvalError(
-                    "`\(word)` is not a unit", span: token.span, hint: "units: $, %, s, min, h, day, week, month, year")
+                    "`\(word)` is not a unit", span: token.span,
+                    hint: "units: $, %, pt, s, min, h, day, week, month, year, tickets, contacts, chats, agents, FTE, "
+                        + "customers")
             }
             unit = .atom(atom)
         case .symbol(.leftParen):

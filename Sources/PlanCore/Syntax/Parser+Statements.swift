@@ -124,8 +124,9 @@ extension Parser {
     }
 
     private func checkDefinable(_ name: String, _ span: SourceSpan) throws(EvalError) {
-        if Unit.Atom(word: name) != nil {
-            throw EvalError("`\(name)` is a unit and cannot name a cell", span: span)
+        // Count and point words (`contacts`, `agents`, `pt`) may name cells; money and time words may not.
+        if Unit.Atom(reservedWord: name) != nil {
+            throw EvalError("`\(name)` is a unit and cannot name a cell", kind: .syntax, span: span)
         }
         if Parser.keywords.contains(name) {
             throw EvalError("`\(name)` is a keyword and cannot name a cell", span: span)

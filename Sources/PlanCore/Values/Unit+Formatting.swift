@@ -1,6 +1,10 @@
-/// Writing units the way an `in` clause takes them: `$/year`, `h/year`, `min`, `%`, `/month`.
+/// Writing units the way an `in` clause takes them: `$/year`, `h/year`, `min`, `%`, `/month`, `tickets/month`,
+/// `$/ticket`, `pt`.
 extension Unit {
     /// The unit as text (`""` for a plain number).
+    ///
+    /// Counts read as English: plural in a numerator (`tickets/month`), singular in a denominator
+    /// (`$/ticket`); both forms are unit words, so the text reads back in an `in` clause.
     public var symbol: String {
         if isPlain { return percent ? "%" : "" }
         var numerator: [String] = []
@@ -8,7 +12,8 @@ extension Unit {
         for atom in Atom.allCases {
             let exp = Int(exponents[atom.rawValue])
             if exp == 0 { continue }
-            let text = abs(exp) == 1 ? atom.symbol : "\(atom.symbol)^\(abs(exp))"
+            let word = exp > 0 ? atom.definition.plural : atom.symbol
+            let text = abs(exp) == 1 ? word : "\(word)^\(abs(exp))"
             if exp > 0 { numerator.append(text) } else { denominator.append(text) }
         }
         var out = numerator.joined(separator: "*")
@@ -18,16 +23,23 @@ extension Unit {
         return out
     }
 
-    /// The dimension in words, for error messages (`money per time`, `time`, `a plain number`).
+    /// The dimension in words, for error messages (`money per time`, `time`, `contacts per time`,
+    /// `a plain number`).
     public var dimensionDescription: String {
-        let money = moneyDimension
-        let time = timeDimension
-        if money == 0 && time == 0 { return "a plain number" }
-        var parts: [String] = []
-        if money != 0 { parts.append(money == 1 ? "money" : "money^\(money)") }
-        if time > 0 { parts.append(time == 1 ? "time" : "time^\(time)") }
-        var text = parts.joined(separator: "*")
-        if time < 0 { text = (text.isEmpty ? "1" : text) + (time == -1 ? " per time" : " per time^\(-time)") }
+        let own = dimensions
+        var numerator: [String] = []
+        var denominator: [String] = []
+        for dimension in Dimension.allCases {
+            let exp = Int(own[dimension.rawValue])
+            if exp == 0 { continue }
+            let text = abs(exp) == 1 ? dimension.name : "\(dimension.name)^\(abs(exp))"
+            if exp > 0 { numerator.append(text) } else { denominator.append(text) }
+        }
+        if numerator.isEmpty && denominator.isEmpty { return "a plain number" }
+        var text = numerator.joined(separator: "*")
+        if !denominator.isEmpty {
+            text = (text.isEmpty ? "1" : text) + " per " + denominator.joined(separator: " per ")
+        }
         return text
     }
 }

@@ -1,88 +1,34 @@
-/// A unit as written: exponents of unit atoms (`$`, `s`, `min`, `h`, `day`, `week`, `month`, `year`) and a
-/// percent flag for dimensionless values written with `%`.
+/// A unit as written: exponents of unit atoms (`$`, `h`, `month`, `ticket`, `agent`, `pt`, …) and a percent
+/// flag for dimensionless values written with `%`.
 ///
-/// Values are stored in base units (dollars and seconds); a unit says how to show them and which
-/// dimension they have. Units stay symbolic, as written (`h/year` stays `h/year`); see
-/// `multiplied(by:)` for the simplification rules.
+/// Values are stored in base units (dollars, seconds, one of each counted thing); a unit says how to show
+/// them and which dimension they have. Units stay symbolic, as written (`h/year` stays `h/year`); see
+/// `multiplied(by:)` for the simplification rules. The atoms and their dimensions are two tables
+/// (`Atom.definition`, `Dimension`): adding a dimension is a case of `Dimension`, adding a unit word is an
+/// `Atom` case and its row.
+///
+/// The dimension rules (README, "Decisions"):
+/// - `+`, `-` and comparisons need `commensurable(with:)` units: the same dimension, counts included
+///   (`12 agents + 4 h` and `5 agents + 5 tickets` are errors; zero compares with anything).
+/// - `in` needs `sameDimension(as:)`: the same money and time dimension. It may add or drop count
+///   exponents, because a count is a number of things (`60k tickets per month * 8 min in h/month` is the
+///   hours the tickets take), but never money or time.
+/// - Percentage points (`pt`) are dimensionless (1 pt = 0.01), so `(78% - 86%) in pt` is `-8 pt`.
+///
+/// Dates are not units. A month such as `2025-06` is a point in time, not an amount of time: it would be
+/// a value of its own (a month index), with `date - date` a time in months, `date + time` a date, and
+/// `date + date` an error; the lexer would read `2025-06` as one token before `-` is taken as minus.
+/// Nothing here needs to change for it: a date carries no exponents.
 public struct Unit: Hashable, Sendable {
     /// Exponent of each atom, indexed by `Atom.rawValue`.
-    public var exponents: SIMD8<Int8>
+    public var exponents: SIMD16<Int8>
     /// True for a dimensionless value that is shown as a percentage.
     public var percent: Bool
 
     /// Creates a unit from exponents.
-    public init(exponents: SIMD8<Int8> = .zero, percent: Bool = false) {
+    public init(exponents: SIMD16<Int8> = .zero, percent: Bool = false) {
         self.exponents = exponents
         self.percent = percent
-    }
-
-    /// A unit atom: money or one of the time units.
-    public enum Atom: Int, CaseIterable, Sendable {
-        /// Dollars.
-        case dollar = 0
-        /// Seconds.
-        case second, minute, hour, day, week, month, year
-
-        /// The size of the atom in base units.
-        public var scale: Double {
-            switch self {
-            case .dollar, .second: return 1
-            case .minute: return 60
-            case .hour: return 3_600
-            case .day: return 86_400
-            case .week: return 604_800
-            case .month: return 2_629_800
-            case .year: return 31_557_600
-            }
-        }
-
-        /// The symbol used when showing the atom.
-        public var symbol: String {
-            switch self {
-            case .dollar: return "$"
-            case .second: return "s"
-            case .minute: return "min"
-            case .hour: return "h"
-            case .day: return "day"
-            case .week: return "week"
-            case .month: return "month"
-            case .year: return "year"
-            }
-        }
-
-        /// The atom named by a unit word (`min`, `minutes`, `hr`, `yr`, …), if any.
-        ///
-        /// Called for every name the parser sees, so it rejects on the first byte before comparing strings.
-        public init?(word: String) {
-            let utf8 = word.utf8
-            guard let first = utf8.first, utf8.count <= 7 else { return nil }
-            switch first {
-            case UInt8(ascii: "s"):
-                guard word == "s" || word == "sec" || word == "second" || word == "seconds" else { return nil }
-                self = .second
-            case UInt8(ascii: "m"):
-                if word == "min" || word == "minute" || word == "minutes" {
-                    self = .minute
-                } else if word == "month" || word == "months" {
-                    self = .month
-                } else {
-                    return nil
-                }
-            case UInt8(ascii: "h"):
-                guard word == "h" || word == "hr" || word == "hour" || word == "hours" else { return nil }
-                self = .hour
-            case UInt8(ascii: "d"):
-                guard word == "day" || word == "days" else { return nil }
-                self = .day
-            case UInt8(ascii: "w"):
-                guard word == "week" || word == "weeks" else { return nil }
-                self = .week
-            case UInt8(ascii: "y"):
-                guard word == "year" || word == "years" || word == "yr" else { return nil }
-                self = .year
-            default: return nil
-            }
-        }
     }
 
     /// A plain number.
@@ -92,7 +38,7 @@ public struct Unit: Hashable, Sendable {
 
     /// One atom to the first power.
     public static func atom(_ atom: Atom) -> Unit {
-        var exps = SIMD8<Int8>.zero
+        var exps = SIMD16<Int8>.zero
         exps[atom.rawValue] = 1
         return Unit(exponents: exps)
     }
@@ -100,24 +46,65 @@ public struct Unit: Hashable, Sendable {
     /// True when the unit has no atoms (a plain number or a percentage).
     @inlinable public var isPlain: Bool { exponents == .zero }
 
+    /// The exponent of each dimension, indexed by `Dimension.rawValue` (`$/h` is money 1, time -1).
+    public var dimensions: SIMD8<Int16> {
+        var result = SIMD8<Int16>.zero
+        if isPlain { return result }
+        for index in 0..<Atom.count where exponents[index] != 0 {
+            guard let dimension = Atom.dimensionIndex[index] else { continue }
+            result[dimension] &+= Int16(exponents[index])
+        }
+        return result
+    }
+
+    /// The exponent of one dimension.
+    public func exponent(of dimension: Dimension) -> Int { Int(dimensions[dimension.rawValue]) }
+
     /// The money exponent of the dimension.
-    public var moneyDimension: Int { Int(exponents[0]) }
+    public var moneyDimension: Int { exponent(of: .money) }
 
     /// The time exponent of the dimension (seconds, minutes, … all count).
-    public var timeDimension: Int {
-        var total = 0
-        for index in 1..<8 { total += Int(exponents[index]) }
-        return total
-    }
+    public var timeDimension: Int { exponent(of: .time) }
 
-    /// True when both units measure the same kind of quantity.
+    /// True when both units have the same money and time dimension: what `in` may convert between.
+    ///
+    /// Counts may differ (`tickets` and `h/month`): a count is a number of things, so `in` may add or
+    /// drop it. Use `commensurable(with:)` where counts must agree (`+`, `-`, comparisons).
     @inlinable public func sameDimension(as other: Unit) -> Bool {
         if exponents == other.exponents { return true }
-        return moneyDimension == other.moneyDimension && timeDimension == other.timeDimension
+        let own = dimensions
+        let theirs = other.dimensions
+        return own[Dimension.money.rawValue] == theirs[Dimension.money.rawValue]
+            && own[Dimension.time.rawValue] == theirs[Dimension.time.rawValue]
     }
 
-    /// True when the unit is dimensionless (it may still show as `h/year`).
+    /// True when the two can be added, subtracted or compared: the same dimension, counts included
+    /// (`tickets` and `contacts` are both counts of contacts; `agents` and `tickets` are not).
+    @inlinable public func commensurable(with other: Unit) -> Bool {
+        if exponents == other.exponents { return true }
+        return dimensions == other.dimensions
+    }
+
+    /// True when `in` may show a value of this unit in `target` (see `sameDimension(as:)`).
+    public func convertible(to target: Unit) -> Bool { sameDimension(as: target) }
+
+    /// True when the unit has neither money nor time (it may still show as `h/year`, `tickets` or `pt`).
     public var isDimensionless: Bool { moneyDimension == 0 && timeDimension == 0 }
+
+    /// True when the unit counts something (tickets, agents, customers) to any power.
+    public var hasCounts: Bool {
+        let own = dimensions
+        return Dimension.allCases.contains { $0.isCount && own[$0.rawValue] != 0 }
+    }
+
+    /// The largest absolute exponent of any atom or dimension (for the growth limit of arithmetic).
+    public var largestExponent: Int {
+        var largest = 0
+        for index in 0..<Atom.count { largest = max(largest, abs(Int(exponents[index]))) }
+        let own = dimensions
+        for index in 0..<Dimension.allCases.count { largest = max(largest, abs(Int(own[index]))) }
+        return largest
+    }
 
     /// How many base units one of this unit is.
     public var scale: Double {
@@ -136,14 +123,15 @@ public struct Unit: Hashable, Sendable {
     /// The unit of a product.
     ///
     /// A plain factor leaves the other's unit as written (`2080 h per year * 70%` stays `h/year`).
-    /// Otherwise exponents add, and time atoms of different sizes merge into one (the left operand's):
-    /// `$/year / (h/year)` is `$/h`, `(1/month) * min` is a plain number.
+    /// Otherwise exponents add, and atoms of one dimension but different sizes merge into one (the left
+    /// operand's): `$/year / (h/year)` is `$/h`, `(1/month) * min` is a plain number, and
+    /// `tickets/month * $/contact` is `$/month`.
     public func multiplied(by other: Unit) -> Unit {
         // A share of a share stays a share (84% × 100%); a count times a share is a count (3000 × 10% = 300).
         if isPlain && other.isPlain { return Unit(percent: percent && other.percent) }
         if other.isPlain { return Unit(exponents: exponents) }
         if isPlain { return Unit(exponents: other.exponents) }
-        return Unit(exponents: exponents &+ other.exponents).mergingTime(preferring: self, other)
+        return Unit(exponents: exponents &+ other.exponents).merged(preferring: self, other)
     }
 
     /// The unit of a quotient (see `multiplied(by:)`).
@@ -151,37 +139,33 @@ public struct Unit: Hashable, Sendable {
         // A share divided by a number or a share stays a share (30% / 2 = 15%, 86% / 96% = 89.6%).
         if isPlain && other.isPlain { return Unit(percent: percent) }
         if other.isPlain { return Unit(exponents: exponents) }
-        return Unit(exponents: exponents &- other.exponents).mergingTime(preferring: self, other)
+        return Unit(exponents: exponents &- other.exponents).merged(preferring: self, other)
     }
 
     /// The unit raised to a whole power.
     public func power(_ exponent: Int) -> Unit {
         if isPlain { return Unit(percent: false) }
-        return Unit(exponents: exponents &* SIMD8<Int8>(repeating: Int8(clamping: exponent)))
+        return Unit(exponents: exponents &* SIMD16<Int8>(repeating: Int8(clamping: exponent)))
     }
 
-    private func mergingTime(preferring left: Unit, _ right: Unit) -> Unit {
+    /// Merges the atoms of each dimension into one when more than one is left (`min/month` → plain).
+    private func merged(preferring left: Unit, _ right: Unit) -> Unit {
         var exps = exponents
-        var nonZero = 0
-        var net = 0
-        for index in 1..<8 where exps[index] != 0 {
-            nonZero += 1
-            net += Int(exps[index])
-        }
-        if nonZero <= 1 { return Unit(exponents: exps) }
-        var keep = 0
-        for index in 1..<8 where left.exponents[index] != 0 {
-            keep = index
-            break
-        }
-        if keep == 0 {
-            for index in 1..<8 where right.exponents[index] != 0 {
-                keep = index
-                break
+        for dimension in Dimension.allCases {
+            let members = Atom.members[dimension.rawValue]
+            var nonZero = 0
+            var net = 0
+            for index in members where exps[index] != 0 {
+                nonZero += 1
+                net += Int(exps[index])
             }
+            if nonZero <= 1 { continue }
+            let keep =
+                members.first { left.exponents[$0] != 0 } ?? members.first { right.exponents[$0] != 0 }
+                ?? members[0]
+            for index in members { exps[index] = 0 }
+            if net != 0 { exps[keep] = Int8(clamping: net) }
         }
-        for index in 1..<8 { exps[index] = 0 }
-        if net != 0, keep != 0 { exps[keep] = Int8(clamping: net) }
         return Unit(exponents: exps)
     }
 }
