@@ -50,7 +50,7 @@ struct TicketReaderTests {
         #expect(abs(result.contactsPerMonth - 6 / (31 / 30.4375)) < 1e-12)
         let text2 = result.statementsText
         #expect(text2.contains("contacts = 6 per month"))
-        #expect(text2.contains("mix = {routine: observed(4, 6), standard: observed(1, 6), complex: observed(1, 6)}"))
+        #expect(text2.contains("mix = {routine: 4 / 6 in %, standard: 1 / 6 in %, complex: 1 / 6 in %}"))
         #expect(text2.contains("aht = {routine: 6 min, standard: 12 min, complex: 20 min}"))
         // Standard and complex have no AI rows: their AI shares stay the model's, and a note says so.
         #expect(text2.contains("ai_resolution.routine = observed(2, 3)"))
