@@ -100,7 +100,7 @@ struct TicketRow {
     static func minutes(_ text: String) -> Double?? {
         let word = text.trimmed.lowercased()
         if word.isEmpty { return .some(nil) }
-        if word.contains(":") {
+        if word.utf8.contains(UInt8(ascii: ":")) {
             var seconds = 0.0
             let parts = word.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 || parts.count == 3 else { return nil }
