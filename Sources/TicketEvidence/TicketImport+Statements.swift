@@ -19,7 +19,7 @@ extension TicketImport {
                 name: "contacts", field: nil, expression: "\(Int(contactsPerMonth.rounded())) per month",
                 doc: [
                     "Contacts per month. \(source): \(rowsUsed) of \(rowsRead) rows used\(badNote); "
-                        + "\(rowsUsed) contacts over \(days) days (\(decimal(months, 2)) months)."
+                        + "\(rowsUsed) contacts over \(days) \(days == 1 ? "day" : "days") (\(decimal(months, 2)) months)."
                 ]))
         func share(_ name: String, _ what: String, _ pick: (TierEvidence) -> ShareCount, needs: [TicketColumns.Role]) {
             if let missing = needs.first(where: { !present.contains($0) }) {

@@ -40,7 +40,7 @@ public struct TicketImport: Sendable {
     /// The import in a few lines for the user: rows, range, bad rows and notes.
     public var report: [String] {
         var lines = [
-            "\(file): \(rowsUsed) of \(rowsRead) rows used, \(firstDay) to \(lastDay) (\(days) days)"
+            "\(file): \(rowsUsed) of \(rowsRead) rows used, \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
                 + (blankLines > 0 ? ", \(blankLines) blank lines skipped" : "")
         ]
         lines += badRows.report
