@@ -7,10 +7,15 @@ import PackageDescription
 /// SupportPlanCLI → PlanSession → SupportEconomics → PlanCore
 ///                              └→ PlanGraph ───────→ PlanCore
 ///                └→ LineEditor → CLibEdit
+/// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader; PlanSession may
+/// depend on it for `:import tickets`)
 let package = Package(
     name: "supportplan",
     products: [
         .executable(name: "supportplan", targets: ["SupportPlanCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2")
     ],
     targets: [
         .target(name: "PlanCore"),
@@ -23,6 +28,10 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(
+            name: "TicketEvidence",
+            dependencies: ["PlanCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "SupportPlanCLI",
             dependencies: ["PlanSession", "LineEditor"]
@@ -32,6 +41,10 @@ let package = Package(
         .testTarget(name: "SupportEconomicsTests", dependencies: ["SupportEconomics"]),
         .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),
+        // Reads an export and prints what `:import tickets` would define: for measurements, not shipped.
+        .executableTarget(
+            name: "ticket-import", dependencies: ["TicketEvidence", "PlanCore"], path: "Tests/tickets/ImportTool"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,7 +87,7 @@ public struct Builtins: Sendable {
     /// The language's own functions: math, `near`, record reductions and distributions.
     public static let core: Builtins = {
         var builtins = Builtins()
-        for builtin in MathBuiltins.all + DistributionBuiltins.all { builtins.register(builtin) }
+        for builtin in MathBuiltins.all + DistributionBuiltins.all + EvidenceBuiltins.all { builtins.register(builtin) }
         return builtins
     }()
 }
