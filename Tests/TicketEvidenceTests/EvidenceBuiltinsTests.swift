@@ -3,16 +3,20 @@ import Testing
 
 /// Evaluates a closed expression with the core built-ins.
 private func evaluate(_ text: String) throws -> Value {
-    var evaluator = Evaluator(scope: CoreScope())
-    return try evaluator.evaluate(try Parser.parseExpression(SourceFile(name: "t", text: text)))
+    var resolver = Resolver(CoreScope())
+    let code = resolver.lower(try Parser.parseExpression(SourceFile(name: "t", text: text)))
+    return try Interpreter.evaluate(code, in: CoreScope())
 }
 
-/// A scope with no cells and the core built-ins.
-private struct CoreScope: EvaluationScope {
-    func cellValue(_ name: String) -> Value? { nil }
-    func userFunction(_ name: String) -> UserFunction? { nil }
-    var knownNames: [String] { [] }
+/// No cells, no user functions, the core built-ins.
+private struct CoreScope: NameTable, CodeContext {
+    func cellSlot(_ name: String) -> Int? { nil }
+    func functionSlot(_ name: String) -> Int? { nil }
     var builtins: Builtins { .core }
+    var cellNames: [String] { [] }
+    var functionNames: [String] { [] }
+    func value(ofSlot slot: Int) -> Value? { nil }
+    func function(ofSlot slot: Int) -> CompiledFunction? { nil }
 }
 
 /// The kind of error `text` raises, or nil when it evaluates.

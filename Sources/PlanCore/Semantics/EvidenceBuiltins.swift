@@ -17,8 +17,25 @@ public enum EvidenceBuiltins {
         "observed", arity: 2...2, signature: "observed(k, n)",
         summary: "a share seen k times in n: Beta(k + ½, n − k + ½), the Jeffreys prior (its mean outside :simulate)",
         example: "observed(412, 580)", topic: "distributions",
-        distribution: { (p: [Double]) throws(EvalError) -> Distribution in try EvidenceMath.observed(p[0], p[1]) },
-        apply: observedMean)
+        rule: observedRule, apply: observedMean)
+
+    /// `observed` as a distribution (drawn per lane under :simulate): two counts in, a share out.
+    private static let observedRule = DistributionRule(
+        name: "observed",
+        unit: { (units: [Unit], call: CallSite) throws(EvalError) -> Unit in
+            for (index, unit) in units.enumerated() where !unit.isPlain || unit.percent {
+                throw EvalError(
+                    "`observed` needs \(index == 0 ? "k" : "n") as a count, not "
+                        + (unit.percent ? "a share" : Value.unitName(unit)),
+                    kind: .unitMismatch, span: call.arg(index), hint: "observed(412, 580): 412 satisfied of 580 answers"
+                )
+            }
+            return .percentage
+        },
+        notNumber: { index, kind, call in
+            EvalError("`observed` needs a number here, not \(kind)", kind: .typeMismatch, span: call.arg(index))
+        },
+        make: { (p: [Double]) throws(EvalError) -> Distribution in try EvidenceMath.observed(p[0], p[1]) })
 
     /// `observed` outside simulation: the Beta's mean, as a share.
     private static func observedMean(_ args: [Value], _ site: CallSite) throws(EvalError) -> Value {
