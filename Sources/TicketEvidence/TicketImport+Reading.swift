@@ -21,6 +21,11 @@ extension TicketImport {
             throw EvalError("no file \(path)", kind: .io)
         }
         guard !isDirectory.boolValue else { throw EvalError("\(path) is a directory, not a ticket export", kind: .io) }
+        if let place = firstNonUTF8(path: path) {
+            throw EvalError(
+                "\(path) is not UTF-8 text (\(place)); nothing was imported", kind: .io,
+                hint: "save the export as UTF-8 (CSV UTF-8 in a spreadsheet)")
+        }
         guard let stream = InputStream(fileAtPath: path) else { throw EvalError("cannot open \(path)", kind: .io) }
         let reader: CSVReader
         do {
