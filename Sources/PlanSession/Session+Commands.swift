@@ -186,25 +186,29 @@ extension Session {
         guard nestedDepth < Self.maximumUseDepth else { throw fail("`:load` nested too deeply") }
         let before = model
         let beforeScenario = scenario
-        let isFile = target.contains("/") || target.hasSuffix(".plan")
-        if !isFile {
+        let kind = LoadTarget.of(target)
+        if case .preset(let name) = kind {
             do {
-                _ = try locator.path(of: target)
+                _ = try locator.path(of: name)
             } catch {
                 throw fail(error.message)
             }
             model = Model(builtins: model.builtins)
             model.isCancelled = cancellation
         }
-        let status = isFile ? loadingQuietly { runFile(target) } : loadPreset(target, report: true)
+        let status: ExitStatus
+        switch kind {
+        case .file(let path): status = loadingQuietly { runFile(path) }
+        case .preset(let name): status = loadPreset(name, report: true)
+        }
         if status == .error {
             model = before
             scenario = beforeScenario
             throw fail("`:load \(target)` failed; the model is unchanged")
         }
-        scenario = isFile ? String(FileSystem.baseName(target).dropLast(target.hasSuffix(".plan") ? 5 : 0)) : target
+        scenario = kind.scenarioName
         remember(before, scenario: beforeScenario)
-        let description = isFile ? "" : presetDescription(target).map { ": " + $0 } ?? ""
+        let description = kind.isPreset ? presetDescription(target).map { ": " + $0 } ?? "" : ""
         output.emit("\(scenario)\(description) (\(model.cellNames.count) cells)")
         return status
     }

@@ -185,13 +185,13 @@ extension Session {
     }
 
     private func use(_ target: String, statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
-        let isFile = target.contains("/") || target.hasSuffix(".plan")
+        let kind = LoadTarget.of(target)
         let path: String
-        if isFile {
-            path = FileSystem.resolve(target, against: directory)
-        } else {
+        switch kind {
+        case .file(let file): path = FileSystem.resolve(file, against: directory)
+        case .preset(let name):
             do {
-                path = try locator.path(of: target)
+                path = try locator.path(of: name)
             } catch {
                 throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
             }
@@ -211,7 +211,7 @@ extension Session {
         }
         loadStack.append(path)
         defer { loadStack.removeLast() }
-        let shownName = isFile ? target : target + ".plan"
+        let shownName = kind.isPreset ? target + ".plan" : target
         let status = loadingQuietly {
             run(SourceFile(name: shownName, bytes: bytes), directory: FileSystem.directory(of: path))
         }

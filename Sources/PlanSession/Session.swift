@@ -112,6 +112,23 @@ public final class Session {
         return loadingQuietly { runFile(path, displayName: name + ".plan") }
     }
 
+    /// What a command-line argument stands for (`LoadTarget.ofArgument`, with this session's presets).
+    public func commandLineTarget(_ name: String) -> LoadTarget {
+        LoadTarget.ofArgument(
+            name, isPreset: { (try? locator.path(of: $0)) != nil }, isFile: { FileSystem.isFile($0) })
+    }
+
+    /// Loads a command-line argument on top of the model: a preset (which names the scenario) or a file.
+    public func load(commandLine target: LoadTarget) -> ExitStatus {
+        switch target {
+        case .preset(let name):
+            let status = loadPreset(name, report: true)
+            if status != .error { scenario = name }
+            return status
+        case .file(let path): return runFile(path)
+        }
+    }
+
     /// Runs `body` as one load: alerts that flicker while a file sets its inputs one by one are not shown;
     /// only the net change of alerts is reported at the end.
     func loadingQuietly(_ body: () -> ExitStatus) -> ExitStatus {

@@ -5,7 +5,7 @@ import PlanSession
 ///
 /// Format: entries separated by a line holding only `\u{1E}` (record separator), so multi-line
 /// entries survive; the first entry says how the session started (`standard` or `--empty`), and
-/// presets loaded from the command line are recorded as `#load NAME`.
+/// presets and files loaded from the command line are recorded as `#load NAME` and `#run PATH`.
 final class Journal {
     let path: String
     private static let separator = "\u{1E}\n"
@@ -16,10 +16,13 @@ final class Journal {
 
     /// Starts a new journal for a new session, lazily: the last session's journal is replaced only when
     /// this one accepts its first change, so starting and quitting never loses a session `--resume` could restore.
-    func start(header: String, files: [String]) {
+    func start(header: String, loaded: [LoadTarget]) {
         var text = header + "\n" + Self.separator
-        for file in files {
-            text += (file.contains("/") || file.hasSuffix(".plan") ? ":load " : "#load ") + file + "\n" + Self.separator
+        for target in loaded {
+            switch target {
+            case .preset(let name): text += "#load " + name + "\n" + Self.separator
+            case .file(let path): text += "#run " + path + "\n" + Self.separator
+            }
         }
         pendingStart = text
     }

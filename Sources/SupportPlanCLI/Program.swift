@@ -71,11 +71,8 @@ struct Program {
                     Console.write("supportplan: \(error.message)\n", to: 2)
                     status = .error
                 }
-            } else if !path.contains("/") && !path.hasSuffix(".plan") && !FileSystem.isFile(path) {
-                status = session.loadPreset(path, report: true)
-                session.scenarioName = path
             } else {
-                status = session.runFile(path)
+                status = session.load(commandLine: session.commandLineTarget(path))
             }
             worst = max(worst, status)
             if status == .error || status == .interrupted { break }

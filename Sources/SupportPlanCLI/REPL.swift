@@ -26,16 +26,15 @@ struct REPL {
             Console.write("resumed \(entries.count) entries (\(session.model.cellNames.count) cells)\n", to: 1)
         } else {
             if !options.empty { _ = session.loadStandardModel() }
+            var loaded: [LoadTarget] = []
             for file in options.files {
-                let status =
-                    !file.contains("/") && !file.hasSuffix(".plan")
-                    ? session.loadPreset(file, report: true)
-                    : session.runFile(file)
+                let target = session.commandLineTarget(file)
+                let status = session.load(commandLine: target)
                 if status == .error { break }
-                if !file.contains("/") && !file.hasSuffix(".plan") {
-                    session.scenarioName = file
-                    let description = session.presetDescription(file).map { ": " + $0 } ?? ""
-                    Console.write("\(file)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
+                loaded.append(target)
+                if case .preset(let name) = target {
+                    let description = session.presetDescription(name).map { ": " + $0 } ?? ""
+                    Console.write("\(name)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
                 }
             }
             if let entries = journal?.entries(), entries.count > 1 {
@@ -43,7 +42,7 @@ struct REPL {
                     "(the last session's \(entries.count - 1) entries are kept until you change something;"
                         + " `supportplan --resume` restores them)\n", to: 1)
             }
-            journal?.start(header: options.empty ? "--empty" : "standard", files: options.files)
+            journal?.start(header: options.empty ? "--empty" : "standard", loaded: loaded)
         }
         let reader: LineReader =
             EditLineReader(
@@ -100,9 +99,11 @@ struct REPL {
         if entries.first == "--empty" { session.startedEmpty = true } else { _ = session.loadStandardModel() }
         for entry in entries.dropFirst() {
             if entry.hasPrefix("#load ") {
-                let name = String(entry.dropFirst(6))
-                _ = session.loadPreset(name, report: false)
-                session.scenarioName = name
+                _ = session.load(commandLine: .preset(String(entry.dropFirst(6))))
+                continue
+            }
+            if entry.hasPrefix("#run ") {
+                _ = session.load(commandLine: .file(String(entry.dropFirst(5))))
                 continue
             }
             _ = session.run(SourceFile(name: nil, text: entry))
