@@ -99,6 +99,15 @@ struct ParserTests {
 
 @Suite("Units and values")
 struct UnitTests {
+    @Test("every atom has a stored exponent lane and a value stays 24 bytes")
+    func unitLayout() {
+        // `Unit` stores 15 exponent lanes (lane 15 of `exponents` is always zero); a 16th atom needs a wider store.
+        #expect(Unit.Atom.count <= 15)
+        for atom in Unit.Atom.allCases { #expect(Unit.atom(atom).exponents[atom.rawValue] == 1) }
+        #expect(MemoryLayout<Unit>.size <= 16)
+        #expect(MemoryLayout<Value>.stride <= 32)
+    }
+
     @Test(
         "display keeps the units written",
         arguments: [

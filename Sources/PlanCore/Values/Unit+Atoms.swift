@@ -111,7 +111,7 @@ extension Unit {
                 reserved: false),
         ]
 
-        /// How many atoms there are (at most 16: the lanes of `Unit.exponents`).
+        /// How many atoms there are (at most 15: the lanes `Unit` stores; `Unit.exponents` lane 15 stays zero).
         public static let count = allCases.count
 
         /// The row of the table for this atom.

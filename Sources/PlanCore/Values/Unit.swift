@@ -20,14 +20,37 @@
 /// `date + date` an error; the lexer would read `2025-06` as one token before `-` is taken as minus.
 /// Nothing here needs to change for it: a date carries no exponents.
 public struct Unit: Hashable, Sendable {
-    /// Exponent of each atom, indexed by `Atom.rawValue`.
-    public var exponents: SIMD16<Int8>
+    // The exponents of the 15 atoms in 15 bytes, so that a unit with its flag is 16 bytes aligned to 8 and a
+    // `Value` stays 24 (a `SIMD16` field would align the unit to 16 and make a value 48 bytes).
+    @usableFromInline var low: SIMD8<Int8>
+    @usableFromInline var middle: SIMD4<Int8>
+    @usableFromInline var high: SIMD2<Int8>
+    @usableFromInline var last: Int8
+
     /// True for a dimensionless value that is shown as a percentage.
     public var percent: Bool
 
+    /// Exponent of each atom, indexed by `Atom.rawValue` (lane 15 is always zero).
+    @inlinable public var exponents: SIMD16<Int8> {
+        get {
+            SIMD16(
+                lowHalf: low,
+                highHalf: SIMD8(lowHalf: middle, highHalf: SIMD4(lowHalf: high, highHalf: SIMD2(last, 0))))
+        }
+        set {
+            low = newValue.lowHalf
+            middle = newValue.highHalf.lowHalf
+            high = newValue.highHalf.highHalf.lowHalf
+            last = newValue[14]
+        }
+    }
+
     /// Creates a unit from exponents.
-    public init(exponents: SIMD16<Int8> = .zero, percent: Bool = false) {
-        self.exponents = exponents
+    @inlinable public init(exponents: SIMD16<Int8> = .zero, percent: Bool = false) {
+        low = exponents.lowHalf
+        middle = exponents.highHalf.lowHalf
+        high = exponents.highHalf.highHalf.lowHalf
+        last = exponents[14]
         self.percent = percent
     }
 
@@ -44,7 +67,7 @@ public struct Unit: Hashable, Sendable {
     }
 
     /// True when the unit has no atoms (a plain number or a percentage).
-    @inlinable public var isPlain: Bool { exponents == .zero }
+    @inlinable public var isPlain: Bool { low == .zero && middle == .zero && high == .zero && last == 0 }
 
     /// The exponent of each dimension, indexed by `Dimension.rawValue` (`$/h` is money 1, time -1).
     public var dimensions: SIMD8<Int16> {
