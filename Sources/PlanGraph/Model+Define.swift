@@ -14,10 +14,12 @@ extension Model {
         if functionIds[name] != nil {
             throw Diagnostic(.error, "`\(name)` is a function; a cell needs another name", file: file, span: nameSpan)
         }
-        let (code, deps, draws) = try lower(expr, file: file)
         let existing = cellIds[name]
-        var node = Node(kind: .cell, name: name, expr: expr, code: code, file: file, doc: doc, deps: deps)
-        node.drawsFromDistribution = draws
+        // A new cell may read itself a month back (`team = prev(team, 30) - 1`): it gets the next slot.
+        let lowered = try lower(expr, newCell: existing == nil ? (name, nodes.count) : nil, file: file)
+        var node = Node(kind: .cell, name: name, expr: expr, code: lowered.code, file: file, doc: doc, deps: lowered.deps)
+        node.drawsFromDistribution = lowered.draws
+        node.laggedDeps = lowered.lagged
         if let existing, let old = nodes[existing] {
             if doc.isEmpty { node.doc = old.doc }
             node.value = old.value
@@ -39,10 +41,12 @@ extension Model {
         for param in params where Parser.keywords.contains(param) {
             throw Diagnostic(.error, "`\(param)` is a keyword and cannot name a parameter", file: file, span: nameSpan)
         }
-        let (code, deps, draws) = try lower(body, parameters: params, defining: name, file: file)
+        let lowered = try lower(body, parameters: params, defining: name, file: file)
         var node = Node(
-            kind: .function, name: name, expr: body, code: code, params: params, file: file, doc: doc, deps: deps)
-        node.drawsFromDistribution = draws
+            kind: .function, name: name, expr: body, code: lowered.code, params: params, file: file, doc: doc,
+            deps: lowered.deps)
+        node.drawsFromDistribution = lowered.draws
+        node.laggedDeps = lowered.lagged
         return try replace(functionIds[name], with: node, nameSpan: nameSpan, file: file)
     }
 
@@ -50,8 +54,9 @@ extension Model {
     public mutating func defineAlert(
         _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
     ) throws(Diagnostic) -> ChangeSet {
-        let (code, deps, _) = try lower(condition, file: file)
-        let node = Node(kind: .alert, name: message, expr: condition, code: code, file: file, deps: deps)
+        let lowered = try lower(condition, file: file)
+        var node = Node(kind: .alert, name: message, expr: condition, code: lowered.code, file: file, deps: lowered.deps)
+        node.laggedDeps = lowered.lagged
         return try replace(alertIds[message], with: node, nameSpan: span, file: file)
     }
 
@@ -93,22 +98,28 @@ extension Model {
     ///
     /// The first name that does not resolve refuses the definition.
     func lower(
-        _ expr: Expr, parameters: [String] = [], defining function: String? = nil, file: SourceFile
-    ) throws(Diagnostic) -> (Code, [Int], Bool) {
-        var resolver = Resolver(self, parameters: parameters, defining: function)
+        _ expr: Expr, parameters: [String] = [], defining function: String? = nil,
+        newCell: (name: String, slot: Int)? = nil, file: SourceFile
+    ) throws(Diagnostic) -> (code: Code, deps: [Int], lagged: [Int], draws: Bool) {
+        var resolver = Resolver(self, parameters: parameters, defining: function, newCell: newCell)
         let code = resolver.lower(expr)
         if let error = resolver.errors.first { throw error.diagnostic(in: file) }
-        return (code, resolver.dependencies, resolver.drawSites > 0)
+        return (code, resolver.dependencies, resolver.laggedDependencies, resolver.drawSites > 0)
     }
 
     /// Puts `node` in place of `existing` (or adds it), checks for cycles and recalculates, atomically.
     private mutating func replace(
         _ existing: Int?, with node: Node, nameSpan: SourceSpan, file: SourceFile
     ) throws(Diagnostic) -> ChangeSet {
-        if let existing, let path = cyclePath(from: existing, through: node.deps) {
-            throw Diagnostic(.error, "cycle: " + path.joined(separator: " → "), file: file, span: node.span)
+        let sameMonth = node.laggedDeps.isEmpty ? node.deps : node.deps.filter { !node.laggedDeps.contains($0) }
+        let slot = existing ?? nodes.count
+        if let path = cyclePath(from: slot, name: node.name, through: sameMonth) {
+            throw Diagnostic(
+                .error, "cycle: " + path.joined(separator: " → "), kind: .cycle, file: file, span: node.span,
+                hint: timeline != nil && node.kind == .cell
+                    ? "a cell may read itself or its users a month back: `prev(\(node.name), …)`" : nil)
         }
-        if existing == nil && node.kind == .cell {
+        if existing == nil && node.kind == .cell && !node.deps.contains(slot) {
             return try add(node)
         }
         begin()
@@ -125,6 +136,7 @@ extension Model {
             case .cell: setCellId(node.name, id)
             case .function: setFunctionId(node.name, id)
             case .alert: setAlertId(node.name, id)
+            case .timeline: setTimelineId(id)
             }
         }
         for dep in node.deps { addDependent(id, of: dep) }

@@ -9,6 +9,7 @@ enum JournalEntry: Sendable {
     case functionId(String, Int?)
     case alertId(String, Int?)
     case watches([String])
+    case timelineId(Int?)
     case count(Int)
 }
 
@@ -32,6 +33,7 @@ extension Model {
             case .functionId(let name, let id): functionIds[name] = id
             case .alertId(let name, let id): alertIds[name] = id
             case .watches(let list): watches = list
+            case .timelineId(let id): timelineId = id
             case .count(let count):
                 nodes.removeLast(nodes.count - count)
                 dependents.removeLast(dependents.count - count)
@@ -79,6 +81,11 @@ extension Model {
     mutating func setAlertId(_ name: String, _ id: Int?) {
         journal?.append(.alertId(name, alertIds[name]))
         alertIds[name] = id
+    }
+
+    mutating func setTimelineId(_ id: Int?) {
+        journal?.append(.timelineId(timelineId))
+        timelineId = id
     }
 
     mutating func setWatches(_ list: [String]) {

@@ -46,15 +46,17 @@ extension Model {
         return order
     }
 
-    /// The cycle that defining node `id` with `deps` would close, as names in use order, or nil.
-    func cyclePath(from id: Int, through deps: [Int]) -> [String]? {
-        let name = nodes[id]?.name ?? "?"
+    /// The cycle that defining node `id` (named `name`) with same-month `deps` would close, as names in use
+    /// order, or nil. Edges a user reads a month back (`prev`) do not count: a cycle through one is a recurrence.
+    func cyclePath(from id: Int, name: String, through deps: [Int]) -> [String]? {
         if deps.contains(id) { return [name, name] }
+        guard id < dependents.count else { return nil }
         let targets = Set(deps)
         var parent: [Int: Int] = [id: id]
         var stack = [id]
         while let current = stack.popLast() {
             for user in dependents[current] where parent[user] == nil {
+                if let node = nodes[user], !node.laggedDeps.isEmpty, node.laggedDeps.contains(current) { continue }
                 parent[user] = current
                 if targets.contains(user) {
                     var path = [name]
@@ -76,6 +78,7 @@ extension Model {
     mutating func recalculate(from root: Int, oldRootValue: Value?) throws(Diagnostic) -> ChangeSet {
         var changes = ChangeSet()
         let order = downstream(of: root)
+        if hasRecurrence(order) { return try recalculate(steps: evaluationSteps(order), root: root, old: oldRootValue) }
         var changed: Set<Int> = []
         for (position, id) in order.enumerated() {
             guard let node = nodes[id] else { continue }
@@ -84,45 +87,125 @@ extension Model {
                 throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
             }
             changes.recomputed += 1
-            if node.kind == .function {
-                changed.insert(id)
-                continue
-            }
-            let value: Value
+            let value: Value?
             do {
-                value = try evaluateNode(node)
+                value = try evaluated(node)
             } catch {
                 throw failure(error, at: node, root: root)
             }
-            let old = id == root ? oldRootValue : node.value
-            if node.kind == .alert {
-                guard case .bool(let on) = value else {
-                    throw failure(
-                        EvalError(
-                            "an alert's condition must be true or false, not \(value.kindDescription)",
-                            span: node.span),
-                        at: node, root: root)
-                }
-                let wasOn = old == .bool(true)
-                if on != wasOn {
-                    if on { changes.alertsOn.append(node.name) } else { changes.alertsOff.append(node.name) }
-                }
-                setValue(id, value)
-                if old.map({ !$0.isIdentical(to: value) }) ?? true { changed.insert(id) }
-                continue
-            }
-            let same = old.map { $0.isIdentical(to: value) } ?? false
-            if id == root || !same {
-                changes.cells.append(ChangeSet.CellChange(name: node.name, old: old, new: value))
-            }
-            setValue(id, value)
-            if !same { changed.insert(id) }
+            try settle(id, value, old: id == root ? oldRootValue : node.value, root: root, &changes, &changed)
         }
         return changes
     }
 
+    /// Recalculation when recurrences are downstream: each recurrence is evaluated month by month as a group.
+    private mutating func recalculate(steps: [EvaluationStep], root: Int, old rootOld: Value?) throws(Diagnostic)
+        -> ChangeSet
+    {
+        var changes = ChangeSet()
+        var changed: Set<Int> = []
+        for step in steps {
+            if let isCancelled, isCancelled() {
+                throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
+            }
+            switch step {
+            case .one(let id):
+                guard let node = nodes[id] else { continue }
+                if id != root && !node.deps.contains(where: { changed.contains($0) }) { continue }
+                changes.recomputed += 1
+                let value: Value?
+                do {
+                    value = try evaluated(node)
+                } catch {
+                    throw failure(error, at: node, root: root)
+                }
+                try settle(id, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
+            case .recurrence(let group):
+                let needed = group.contains { id in
+                    id == root || (nodes[id]?.deps.contains(where: { changed.contains($0) }) ?? false)
+                }
+                guard needed else { continue }
+                changes.recomputed += group.count
+                let results: [(id: Int, value: Value)]
+                do {
+                    results = try evaluateRecurrence(group)
+                } catch {
+                    guard let node = nodes[error.id] else { continue }
+                    throw failure(error.error, at: node, root: root)
+                }
+                for (id, value) in results {
+                    try settle(id, value, old: id == root ? rootOld : nodes[id]?.value, root: root, &changes, &changed)
+                }
+            }
+        }
+        return changes
+    }
+
+    /// A node's new value: a cell's or alert's formula evaluated, the timeline's own value (set, not computed),
+    /// nothing for a function.
+    private func evaluated(_ node: Node) throws(EvalError) -> Value? {
+        switch node.kind {
+        case .function: return nil
+        case .timeline: return node.value
+        case .cell, .alert: return try evaluateNode(node)
+        }
+    }
+
+    /// Records a node's new value: what changed, alerts switching on or off.
+    private mutating func settle(
+        _ id: Int, _ value: Value?, old: Value?, root: Int, _ changes: inout ChangeSet, _ changed: inout Set<Int>
+    ) throws(Diagnostic) {
+        guard let node = nodes[id] else { return }
+        guard let value else {
+            // A function or the timeline: what uses it must be evaluated again.
+            changed.insert(id)
+            return
+        }
+        if node.kind == .timeline {
+            changed.insert(id)
+            return
+        }
+        if node.kind == .alert {
+            let on: Bool
+            switch value {
+            case .bool(let flag): on = flag
+            case .series(let months) where months.values.allSatisfy({ if case .bool = $0 { true } else { false } }):
+                // An alert over months is on while its condition holds in any month.
+                on = months.values.contains(.bool(true))
+            default:
+                throw failure(
+                    EvalError(
+                        "an alert's condition must be true or false, not \(value.kindDescription)", span: node.span),
+                    at: node, root: root)
+            }
+            let wasOn = old.map(Self.isOn) ?? false
+            if on != wasOn {
+                if on { changes.alertsOn.append(node.name) } else { changes.alertsOff.append(node.name) }
+            }
+            setValue(id, value)
+            if old.map({ !$0.isIdentical(to: value) }) ?? true { changed.insert(id) }
+            return
+        }
+        let same = old.map { $0.isIdentical(to: value) } ?? false
+        if id == root || !same {
+            changes.cells.append(ChangeSet.CellChange(name: node.name, old: old, new: value))
+        }
+        setValue(id, value)
+        if !same { changed.insert(id) }
+    }
+
+    /// True when an alert's value is on (in some month, for an alert over a timeline).
+    static func isOn(_ value: Value) -> Bool {
+        switch value {
+        case .bool(let flag): return flag
+        case .series(let months): return months.values.contains(.bool(true))
+        default: return false
+        }
+    }
+
     func evaluateNode(_ node: Node) throws(EvalError) -> Value {
-        try Interpreter.evaluate(node.code, in: NodeTable(nodes: nodes))
+        var interpreter = Interpreter(domain: ScalarDomain(context: NodeTable(nodes: nodes, timeline: timeline)))
+        return try interpreter.evaluateAcrossMonths(node.code)
     }
 
     private func failure(_ error: EvalError, at node: Node, root: Int) -> Diagnostic {

@@ -18,6 +18,10 @@ public struct Model: Sendable {
     public internal(set) var alertIds: [String: Int] = [:]
     /// The cells shown after every change.
     public internal(set) var watches: [String] = []
+    /// The id of the timeline node, once a `timeline` statement has made one.
+    public internal(set) var timelineId: Int?
+    /// How many nodes read another a month back (`prev`): when none do, recalculation needs no cycle groups.
+    var laggedNodes = 0
     /// The built-in functions.
     public let builtins: Builtins
     /// Polled between nodes during long recalculations; true cancels (Ctrl-C).
@@ -27,6 +31,17 @@ public struct Model: Sendable {
 
     /// Creates an empty model.
     public init(builtins: Builtins = .core) { self.builtins = builtins }
+
+    /// The model's monthly axis, if it has one (SPEC §9).
+    public var timeline: Timeline? {
+        guard let timelineId, case .series(let months)? = nodes[timelineId]?.value else { return nil }
+        return months.timeline
+    }
+
+    /// True when a cell is an input: it uses no other cell (the timeline aside: `ramp(…)` is an input).
+    public func isInput(_ node: Node) -> Bool {
+        node.deps.allSatisfy { $0 == timelineId }
+    }
 
     /// The value of a cell.
     public func value(of name: String) -> Value? {
@@ -60,7 +75,7 @@ public struct Model: Sendable {
     public var alerts: [(message: String, on: Bool)] {
         nodes.compactMap { node in
             guard let node, node.kind == .alert else { return nil }
-            return (node.name, node.value == .bool(true))
+            return (node.name, node.value.map(Self.isOn) ?? false)
         }
     }
 
@@ -91,7 +106,7 @@ public struct Model: Sendable {
     public func evaluate(_ expr: Expr) throws(EvalError) -> Value {
         var resolver = Resolver(self)
         let code = resolver.lower(expr)
-        return try Interpreter.evaluate(code, in: NodeTable(nodes: nodes))
+        return try Interpreter.evaluate(code, in: NodeTable(nodes: nodes, timeline: timeline))
     }
 }
 
@@ -99,13 +114,32 @@ public struct Model: Sendable {
 extension Model: NameTable {
     public func cellSlot(_ name: String) -> Int? { cellIds[name] }
     public func functionSlot(_ name: String) -> Int? { functionIds[name] }
+    public var timelineSlot: Int? { timeline == nil ? nil : timelineId }
 }
 
 /// The model's nodes seen by the interpreter: values and functions by slot.
 struct NodeTable: CodeContext {
     let nodes: [Node?]
+    let timeline: Timeline?
+    /// The months evaluated so far of the cells of a recurrence being evaluated month by month.
+    var recurrence: RecurrenceMonths?
+
+    init(nodes: [Node?], timeline: Timeline?, recurrence: RecurrenceMonths? = nil) {
+        self.nodes = nodes
+        self.timeline = timeline
+        self.recurrence = recurrence
+    }
 
     func value(ofSlot slot: Int) -> Value? { nodes[slot]?.value }
+
+    func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)? {
+        if let recurrence, let months = recurrence.months[slot] {
+            return position < months.count ? (months[position], true) : nil
+        }
+        guard let value = nodes[slot]?.value else { return nil }
+        guard case .series(let series) = value else { return (value, false) }
+        return position < series.values.count ? (series.values[position], true) : nil
+    }
 
     func function(ofSlot slot: Int) -> CompiledFunction? {
         guard let node = nodes[slot], node.kind == .function else { return nil }

@@ -10,6 +10,9 @@ public struct Node: Sendable {
         case function
         /// A live rule `alert "message" when cond`.
         case alert
+        /// The model's monthly axis (`timeline FROM to TO`): its value is the `month` series, and every
+        /// timeline function depends on it.
+        case timeline
     }
 
     /// What it is.
@@ -48,6 +51,8 @@ public struct Node: Sendable {
     public var doc: [String] = []
     /// The ids of the nodes it uses.
     public var deps: [Int] = []
+    /// The ids among `deps` it reads only a month back (inside `prev`): a cycle through them is a recurrence.
+    public var laggedDeps: [Int] = []
     /// The value (a cell's value, an alert's state); nil for functions.
     public var value: Value?
     /// True when its own expression draws from a distribution.
@@ -75,6 +80,7 @@ public struct Node: Sendable {
         case .cell: return "\(name) = \(formula)"
         case .function: return "\(name)(\(params.joined(separator: ", "))) = \(formula)"
         case .alert: return "alert \"\(name)\" when \(formula)"
+        case .timeline: return formula
         }
     }
 }

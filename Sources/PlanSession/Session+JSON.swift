@@ -25,6 +25,8 @@ extension Session {
     /// A value as JSON in its unit, and the unit's symbol.
     static func jsonValue(_ value: Value) -> (String, String) {
         switch value {
+        case .number(let number, let unit) where unit.isDate:
+            return (JSON.string(Value.format(number, unit: unit)), "date")
         case .number(let number, let unit):
             let shown = unit.isPlain ? (unit.percent ? number * 100 : number) : number / unit.scale
             // A value near the largest double can overflow in its display unit: then give it in base units.
@@ -52,6 +54,16 @@ extension Session {
                 parts.append(JSON.string(key) + ": " + text)
             }
             return ("{" + parts.joined(separator: ", ") + "}", symbol)
+        case .series(let series):
+            // SPEC §9: {"months": [...], "values": [...]}, every month in the first month's unit.
+            let months = series.timeline.labels.map(JSON.string).joined(separator: ", ")
+            var symbol: String?
+            let values = series.values.map { value -> String in
+                let (text, own) = jsonValue(value)
+                if symbol == nil { symbol = own }
+                return text
+            }
+            return ("{\"months\": [" + months + "], \"values\": [" + values.joined(separator: ", ") + "]}", symbol ?? "")
         }
     }
 }

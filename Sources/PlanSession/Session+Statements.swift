@@ -28,7 +28,7 @@ extension Session {
 
     private func mutates(_ statement: Statement) -> Bool {
         switch statement.kind {
-        case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete: return true
+        case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete, .timeline: return true
         case .show, .print, .assert, .command: return false
         }
     }
@@ -69,6 +69,8 @@ extension Session {
             return try use(target, statement: statement, directory: directory)
         case .delete(let name, let span):
             try model.delete(name, span: span, file: file)
+        case .timeline(let timeline):
+            report(try model.setTimeline(timeline, span: statement.span, file: file))
         case .command(let text):
             return try command(text, statement: statement, directory: directory)
         }

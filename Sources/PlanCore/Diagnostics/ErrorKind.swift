@@ -24,6 +24,8 @@ public enum ErrorKind: String, Sendable, Equatable, CaseIterable {
     case domain
     /// A change refused because it would break a cell downstream.
     case refused
+    /// A function of the timeline (`ramp`, `prev`, `month` …) used in a model without one.
+    case needsTimeline
     /// Ctrl-C stopped the computation; nothing was changed.
     case interrupted
     /// Input over a limit (nesting depth, call depth, sizes).

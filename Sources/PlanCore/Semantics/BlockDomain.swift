@@ -45,8 +45,11 @@ public struct BlockDomain: EvaluationDomain {
     public let pointInputs: Bool
     /// Per slot, the index of its lanes in `lanes`, or -1 for a cell that does not vary.
     private let laneIndex: [Int]
-    /// The lanes of the varying cells evaluated so far.
-    private var lanes: [Datum<BlockDomain>?]
+    /// The lanes of the varying cells evaluated so far: one datum, or one per month for a series.
+    private var lanes: [[Datum<BlockDomain>]?]
+    public let timeline: Timeline?
+    public var position = 0
+    public var variesByMonth = false
 
     /// Creates a block; `varying` lists the slots whose lanes `store(_:for:)` will be given.
     public init(
@@ -58,16 +61,29 @@ public struct BlockDomain: EvaluationDomain {
         self.seed = seed
         self.block = block
         self.pointInputs = pointInputs
+        self.timeline = context.timeline
         var index = [Int](repeating: -1, count: slots)
         for (position, slot) in varying.enumerated() where slot < slots { index[slot] = position }
         laneIndex = index
-        lanes = [Datum<BlockDomain>?](repeating: nil, count: varying.count)
+        lanes = [[Datum<BlockDomain>]?](repeating: nil, count: varying.count)
     }
 
     /// Keeps the lanes of a varying cell for the cells evaluated after it.
     public mutating func store(_ datum: Datum<BlockDomain>, for slot: Int) {
         let index = laneIndex[slot]
-        if index >= 0 { lanes[index] = datum }
+        if index >= 0 { lanes[index] = [datum] }
+    }
+
+    /// Keeps the lanes of a varying cell that holds a series: one datum per month.
+    public mutating func store(months: [Datum<BlockDomain>], for slot: Int) {
+        let index = laneIndex[slot]
+        if index >= 0 { lanes[index] = months }
+    }
+
+    /// The lanes stored for a varying cell: one datum, or one per month for a series.
+    public func stored(_ slot: Int) -> [Datum<BlockDomain>]? {
+        guard slot < laneIndex.count, laneIndex[slot] >= 0 else { return nil }
+        return lanes[laneIndex[slot]]
     }
 
     public static func number(_ value: Double) -> Block { .constant(value) }
@@ -84,12 +100,27 @@ public struct BlockDomain: EvaluationDomain {
     public static var failedNumber: Block { .constant(.nan) }
     public static var failedFlag: Block { .constant(.nan) }
 
-    public func cell(_ slot: Int) throws(EvalError) -> Datum<BlockDomain> {
-        if slot < laneIndex.count, laneIndex[slot] >= 0, let datum = lanes[laneIndex[slot]] { return datum }
-        guard let value = context.value(ofSlot: slot) else {
-            throw EvalError("a cell this formula uses has no value", kind: .unknownName)
+    public mutating func cell(_ slot: Int) throws(EvalError) -> Datum<BlockDomain> {
+        if slot < laneIndex.count, laneIndex[slot] >= 0, let stored = lanes[laneIndex[slot]], !stored.isEmpty {
+            if stored.count == 1 { return stored[0] }
+            variesByMonth = true
+            return stored[min(position, stored.count - 1)]
         }
+        guard let (value, varies) = context.value(ofSlot: slot, at: position) else {
+            throw ScalarDomain.noValue(slot, timeline)
+        }
+        if varies { variesByMonth = true }
         return Datum(value)
+    }
+
+    /// Adds a month to the lanes of a varying cell evaluated month by month (a recurrence).
+    public mutating func append(month datum: Datum<BlockDomain>, for slot: Int) {
+        let index = laneIndex[slot]
+        guard index >= 0 else { return }
+        var months = lanes[index] ?? []
+        lanes[index] = nil
+        months.append(datum)
+        lanes[index] = months
     }
 
     public func function(_ slot: Int) -> CompiledFunction? { context.function(ofSlot: slot) }
@@ -110,6 +141,7 @@ public struct BlockDomain: EvaluationDomain {
                 "a quantity in \(ua.symbol) can only be raised to a fixed power", kind: .unitMismatch, span: span)
         }
         if op == .divide, case .constant(0) = b { throw EvalError("division by zero", kind: .notFinite, span: span) }
+        if ua.isDate || ub.isDate { return try dates(op, a, ua, b, ub, span: span) }
         switch try Value.apply(op, .number(probeA, ua), .number(probeB, ub), span: span) {
         case .number(_, let unit): return .number(Self.combine(op, a, b, count), unit)
         case .bool: return .bool(Self.compare(op, a, b, count))
@@ -199,6 +231,36 @@ public struct BlockDomain: EvaluationDomain {
 }
 
 extension BlockDomain {
+    /// Arithmetic with dates, lane by lane through the scalar rules (a lane the rules refuse fails).
+    fileprivate func dates(_ op: BinaryOp, _ a: Block, _ ua: Unit, _ b: Block, _ ub: Unit, span: SourceSpan)
+        throws(EvalError) -> Datum<BlockDomain>
+    {
+        // The unit and whether the operation is allowed at all, from representative lanes.
+        let probe = try Value.apply(op, .number(Self.probe(a, ua), ua), .number(Self.probe(b, ub), ub), span: span)
+        var out = [Double](repeating: .nan, count: count)
+        for index in 0..<count {
+            let x = a[index]
+            let y = b[index]
+            if x.isNaN || y.isNaN { continue }
+            switch try? Value.apply(op, .number(x, ua), .number(y, ub), span: span) {
+            case .number(let value, _)?: out[index] = value
+            case .bool(let flag)?: out[index] = flag ? 1 : 0
+            default: continue
+            }
+        }
+        switch probe {
+        case .number(_, let unit): return .number(.lanes(out), unit)
+        default: return .bool(.lanes(out))
+        }
+    }
+
+    /// A representative number for a unit check: a date's own month where it is constant, else a whole
+    /// month (a date) or one month of time, which every date rule accepts.
+    private static func probe(_ block: Block, _ unit: Unit) -> Double {
+        if case .constant(let value) = block, !value.isNaN { return value }
+        return unit.isDate ? 24_000 : Timeline.monthSeconds
+    }
+
     /// Lane by lane arithmetic; a lane whose result is not finite fails (NaN).
     fileprivate static func combine(_ op: BinaryOp, _ a: Block, _ b: Block, _ count: Int) -> Block {
         switch op {
@@ -301,6 +363,9 @@ extension BlockDomain {
                 fields.append(try collect(column, count, span))
             }
             return .record(record.keys, fields)
+        case .series:
+            // Built-ins never return a series (they see one month at a time).
+            throw EvalError("a built-in gave a series", kind: .typeMismatch, span: span)
         }
     }
 }

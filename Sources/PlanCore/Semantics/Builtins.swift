@@ -37,6 +37,8 @@ public struct Builtin: Sendable {
     /// For a reduction the interpreter writes in the language's own operators (`sum`, `mean`), which
     /// then works the same in every domain without a lane-by-lane fallback.
     public var reduction: Reduction?
+    /// For a function of the timeline (`ramp`, `prev`, `total` …), which the interpreter evaluates itself.
+    public var series: SeriesFunction?
     /// The operators a reduction is made of.
     public enum Reduction: Sendable {
         /// The fields added up (a number is its own sum).
@@ -87,7 +89,7 @@ public struct Builtins: Sendable {
     /// The language's own functions: math, `near`, record reductions and distributions.
     public static let core: Builtins = {
         var builtins = Builtins()
-        for builtin in MathBuiltins.all + DistributionBuiltins.all + EvidenceBuiltins.all { builtins.register(builtin) }
+        for builtin in MathBuiltins.all + DistributionBuiltins.all + EvidenceBuiltins.all + SeriesFunction.all { builtins.register(builtin) }
         return builtins
     }()
 }

@@ -29,6 +29,8 @@ public enum Code: Sendable {
     indirect case builtin(Builtin, [Code], CallSite)
     /// A draw from a distribution built-in; `site` numbers the draws of one definition.
     indirect case draw(Builtin, [Code], CallSite, site: Int)
+    /// A function of the timeline; `site` numbers the timeline calls of one definition (their caches).
+    indirect case series(SeriesFunction, [Code], CallSite, site: Int)
     /// `a to b`, a draw from the 90%-interval distribution (`DistributionBuiltins.interval`).
     indirect case interval(Code, Code, CallSite, site: Int)
     /// A field read `expr.field`.

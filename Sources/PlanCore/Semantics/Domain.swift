@@ -10,12 +10,13 @@
 /// failed (NaN, and a flag is stored as 0, 1 or NaN), and a failed lane stays failed through every
 /// later operation, so it is counted and reported like any failed sample.
 ///
-/// A third axis (the monthly timeline of SPEC §9) plugs in the same way: a `Series` domain whose
-/// `Number` is one value per month (and a `SeriesOfBlocks` for a timeline under simulation), whose
-/// `arithmetic` applies month by month, whose `select` chooses per month and whose cells read their
-/// monthly values. `Interpreter`, `Code` and the built-in table stay as they are; only a built-in that
-/// reads across months (a running total, a lag) needs a form of its own, the others get the lane-wise
-/// fallback as they do for blocks.
+/// Months (the timeline of SPEC §9) are not a third kind of storage but an axis of evaluation: a domain
+/// knows the model's timeline and the position being evaluated, and a cell that holds a series (one value
+/// per month) is read at that position. A cell's formula is evaluated at the first month; if that read
+/// anything that varies by month (`variesByMonth`), it is evaluated at every month and holds a series. The
+/// functions that look across months (`prev`, `total`, `cumulative`, `at`, `first`, `npv`) move the position
+/// and evaluate their argument there (`Interpreter+Series.swift`). So one definition of the language serves
+/// scalars, samples and months, and a series equals its months evaluated one by one.
 public protocol EvaluationDomain {
     /// How numbers are stored (in base units): `Double`, or a block of samples.
     associatedtype Number: Sendable
@@ -37,8 +38,15 @@ public protocol EvaluationDomain {
     /// Flags where every lane failed.
     static var failedFlag: Flag { get }
 
-    /// The value of the cell in a slot.
-    func cell(_ slot: Int) throws(EvalError) -> Datum<Self>
+    /// The model's monthly axis, if it has one.
+    var timeline: Timeline? { get }
+    /// The position on the timeline being evaluated (0 without a timeline).
+    var position: Int { get set }
+    /// Set when evaluation read something that varies by month (a series cell, `month`, a ramp …).
+    var variesByMonth: Bool { get set }
+
+    /// The value of the cell in a slot (a series cell at the current position).
+    mutating func cell(_ slot: Int) throws(EvalError) -> Datum<Self>
     /// The user function in a slot.
     func function(_ slot: Int) -> CompiledFunction?
     /// An arithmetic operator or a comparison on two numbers with units, checked by `Value.apply`.
@@ -77,9 +85,12 @@ public enum Datum<D: EvaluationDomain>: Sendable {
     /// A record: keys in order, one datum per key.
     case record([String], [Datum<D>])
 
-    /// The datum of an ordinary value (the same in every lane).
+    /// The datum of an ordinary value (the same in every lane); a series gives its first month (domains read
+    /// a series cell at their position with `Value.at(position:)` before making a datum of it).
     public init(_ value: Value) {
         switch value {
+        case .series(let series):
+            self = series.values.first.map { Datum($0) } ?? .string("")
         case .number(let number, let unit): self = .number(D.number(number), unit)
         case .bool(let flag): self = .bool(D.flag(flag))
         case .string(let text): self = .string(text)

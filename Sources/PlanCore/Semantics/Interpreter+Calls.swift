@@ -24,6 +24,9 @@ extension Interpreter {
         }
         let saved = locals
         let savedKey = drawKey
+        if domain.timeline != nil {
+            frames.append(CallFrame(args: args, callerLocals: saved, callerKey: savedKey, position: domain.position))
+        }
         locals = values
         callDepth += 1
         // Each call site draws its own samples: two calls of one function are independent inputs.
@@ -32,6 +35,7 @@ extension Interpreter {
             locals = saved
             drawKey = savedKey
             callDepth -= 1
+            if domain.timeline != nil { frames.removeLast() }
         }
         return try run(function.body)
     }

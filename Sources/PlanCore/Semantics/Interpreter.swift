@@ -23,6 +23,14 @@ public struct Interpreter<D: EvaluationDomain> {
     var depth = 0
     /// The key of the function calls being evaluated (mixed into every draw's key).
     var drawKey: UInt64 = 0
+    /// The user-function calls being evaluated, innermost last: what a parameter read at another month
+    /// evaluates again (see `Interpreter+Series.swift`).
+    var frames: [CallFrame] = []
+    /// What the timeline functions of the definitions being evaluated keep between months.
+    var seriesMemo: [SeriesMemoKey: SeriesMemo] = [:]
+    /// The definition being evaluated (its slot): keeps the memos of its timeline calls apart from those of
+    /// another definition evaluated by the same interpreter (a recurrence evaluates several month by month).
+    public var definition = 0
 
     /// Creates an interpreter over a domain.
     public init(domain: D) { self.domain = domain }
@@ -44,7 +52,9 @@ public struct Interpreter<D: EvaluationDomain> {
         switch code {
         case .constant, .cell: return try run(code)
         case .chain(let first, let firstSpan, let links): return try chain(first, firstSpan, links)
-        case .parameter(let index, _): return locals[index]
+        case .parameter(let index, _):
+            if let frame = frames.last, frame.position != domain.position { return try parameter(index, of: frame) }
+            return locals[index]
         case .negate(let operand, let span):
             return try binary(.multiply, .number(D.number(-1), .plain), try run(operand), span)
         case .not(let operand, let span):
@@ -62,6 +72,7 @@ public struct Interpreter<D: EvaluationDomain> {
                 throw arityError(builtin, values.count, site)
             }
             return try draw(rule, values, site, index)
+        case .series(let function, let args, let site, let index): return try series(function, args, site, index)
         case .interval(let low, let high, let site, let index):
             let a = try run(low)
             let b = try run(high)
@@ -181,7 +192,7 @@ extension Code {
             return span
         case .chain(_, let span, _): return span
         case .function(_, _, let site), .builtin(_, _, let site), .draw(_, _, let site, _),
-            .interval(_, _, let site, _):
+            .interval(_, _, let site, _), .series(_, _, let site, _):
             return site.span
         case .constant, .record, .failure: return nil
         }

@@ -10,6 +10,13 @@ public protocol NameTable {
     var cellNames: [String] { get }
     /// Every user function name (for "did you mean").
     var functionNames: [String] { get }
+    /// The slot of the model's timeline (its value is the `month` series), or nil without one.
+    var timelineSlot: Int? { get }
+}
+
+extension NameTable {
+    /// No timeline unless the table has one.
+    public var timelineSlot: Int? { nil }
 }
 
 /// Lowers expressions to `Code`, resolving each identifier once.
@@ -19,6 +26,13 @@ public protocol NameTable {
 /// in `dependencies` (slots, each once, in source order); what does not becomes `.failure` and is
 /// listed in `errors` in source order, so a definition can be refused with the first one while an
 /// ad-hoc expression reports it only if evaluation reaches it.
+///
+/// The timeline (SPEC §9): the bare name `month` is the month series (the timeline's own slot), and a function
+/// of the timeline (`ramp`, `prev`, `total` …) depends on that slot too, so setting or removing the timeline
+/// recalculates exactly what uses it; without a timeline both are errors that say one is needed. A cell
+/// used only inside `prev`'s first argument is a *lagged* dependency (`laggedDependencies`): it may close a
+/// cycle (a recurrence, `team = prev(team, 30) - 1`), which is evaluated month by month. A new cell may name
+/// itself when `newCell` gives the slot it will get.
 ///
 /// A name is resolved when its definition is made. A unit word stays a unit even if a cell of that
 /// name is defined later; redefining a cell keeps its slot, so its users need no new resolution, and
@@ -33,12 +47,24 @@ public struct Resolver {
     public private(set) var errors: [EvalError] = []
     /// How many draw sites (`a to b`, distribution calls) the lowered code has.
     public private(set) var drawSites = 0
+    /// How many calls of timeline functions the lowered code has.
+    public private(set) var seriesSites = 0
+    /// The slots used only inside `prev`'s first argument (a month back), each once.
+    public private(set) var laggedDependencies: [Int] = []
+    private var seen: Set<Int> = []
+    private var lagDepth = 0
+    private let newCell: (name: String, slot: Int)?
 
-    /// Creates a resolver for one definition; `defining` names the function being defined, if any.
-    public init(_ names: any NameTable, parameters: [String] = [], defining function: String? = nil) {
+    /// Creates a resolver for one definition; `defining` names the function being defined, if any, and
+    /// `newCell` the cell being defined with the slot it will get, when it does not exist yet.
+    public init(
+        _ names: any NameTable, parameters: [String] = [], defining function: String? = nil,
+        newCell: (name: String, slot: Int)? = nil
+    ) {
         self.names = names
         self.parameters = parameters
         self.defining = function
+        self.newCell = newCell
     }
 
     /// Lowers an expression.
@@ -55,7 +81,7 @@ public struct Resolver {
             var lowered: [CodeLink] = []
             lowered.reserveCapacity(links.count)
             for link in links {
-                let rhs = lower(link.rhs)
+                let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
                 var word: Unit?
                 if link.op == .divide, case .name(let name) = link.rhs.kind, case .constant(.number(_, let unit)) = rhs,
                     Unit.Atom(word: name) != nil
@@ -80,9 +106,29 @@ public struct Resolver {
         }
     }
 
+    /// A divisor: a bare unit word there is always the unit (`x / month` divides by one month).
+    private mutating func lowerUnitWord(_ expr: Expr) -> Code {
+        if case .name(let word) = expr.kind, parameters.firstIndex(of: word) == nil, names.cellSlot(word) == nil,
+            let atom = Unit.Atom(word: word)
+        {
+            return .constant(.number(atom.scale, .atom(atom)))
+        }
+        return lower(expr)
+    }
+
     private mutating func name(_ name: String, _ span: SourceSpan) -> Code {
         if let index = parameters.firstIndex(of: name) { return .parameter(index, span) }
         if let slot = names.cellSlot(name) {
+            use(slot)
+            return .cell(slot, span)
+        }
+        if let newCell, newCell.name == name {
+            use(newCell.slot)
+            return .cell(newCell.slot, span)
+        }
+        if name == "month" {
+            // The month series (SPEC §9); the unit is written after a number or `per` (`3 months`, `per month`).
+            guard let slot = names.timelineSlot else { return fail(SeriesFunction.needsTimeline("month", span)) }
             use(slot)
             return .cell(slot, span)
         }
@@ -112,8 +158,9 @@ public struct Resolver {
                     hint: Suggestion.hint(for: name, among: names.builtins.names + names.functionNames)))
         }
         if let slot { use(slot) }
-        let lowered = args.map { lower($0) }
         let site = CallSite(span: span, argSpans: args.map(\.span))
+        if let series = builtin?.series { return seriesCall(series, args, site) }
+        let lowered = args.map { lower($0) }
         if let slot { return .function(slot, lowered, site) }
         guard let builtin else { return .failure(EvalError("unknown function `\(name)`", kind: .unknownFunction)) }
         if builtin.distribution != nil {
@@ -124,8 +171,47 @@ public struct Resolver {
         return .builtin(builtin, lowered, site)
     }
 
+    /// A call of a timeline function: depends on the timeline; `prev`'s first argument is lagged, the
+    /// arguments of the functions that read every month (`total`, `at` …) are not, even inside a `prev`.
+    private mutating func seriesCall(_ function: SeriesFunction, _ args: [Expr], _ site: CallSite) -> Code {
+        guard let timeline = names.timelineSlot else {
+            return fail(SeriesFunction.needsTimeline(function.rawValue, site.span))
+        }
+        guard args.count == function.arity else {
+            return fail(
+                EvalError(
+                    "`\(function.builtin.signature)` does not take \(args.count) argument\(args.count == 1 ? "" : "s")",
+                    kind: .typeMismatch, span: site.span))
+        }
+        use(timeline)
+        let saved = lagDepth
+        var lowered: [Code] = []
+        for (index, arg) in args.enumerated() {
+            if index == 0 && function.looksAcrossMonths { lagDepth = function == .prev ? saved + 1 : 0 }
+            lowered.append(lower(arg))
+            lagDepth = saved
+        }
+        let index = seriesSites
+        seriesSites += 1
+        return .series(function, lowered, site, site: index)
+    }
+
     private mutating func use(_ slot: Int) {
-        if !dependencies.contains(slot) { dependencies.append(slot) }
+        let first = firstUse(slot)
+        if first { dependencies.append(slot) }
+        if lagDepth > 0 {
+            // Lagged only while its first use is lagged and no later use reads it in the same month.
+            if first { laggedDependencies.append(slot) }
+        } else if !laggedDependencies.isEmpty, let index = laggedDependencies.firstIndex(of: slot) {
+            laggedDependencies.remove(at: index)
+        }
+    }
+
+    /// True the first time a slot is used (a linear scan for the few names of most definitions, a set beyond).
+    private mutating func firstUse(_ slot: Int) -> Bool {
+        if dependencies.count < 16 { return !dependencies.contains(slot) }
+        if seen.isEmpty { seen = Set(dependencies) }
+        return seen.insert(slot).inserted
     }
 
     private mutating func fail(_ error: EvalError) -> Code {

@@ -2,8 +2,25 @@
 public protocol CodeContext {
     /// The value of the cell in a slot (nil when the slot holds no value).
     func value(ofSlot slot: Int) -> Value?
+    /// The model's monthly axis, if it has one.
+    var timeline: Timeline? { get }
+    /// The value of a cell in one month (a series' month at `position`) and whether the cell varies by month.
+    func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)?
     /// The user function in a slot.
     func function(ofSlot slot: Int) -> CompiledFunction?
+}
+
+extension CodeContext {
+    /// No timeline unless the context has one.
+    public var timeline: Timeline? { nil }
+
+    /// The month of `value(ofSlot:)`.
+    public func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)? {
+        guard let value = value(ofSlot: slot) else { return nil }
+        guard case .series(let series) = value else { return (value, false) }
+        guard position < series.values.count else { return nil }
+        return (series.values[position], true)
+    }
 }
 
 /// One value per number: evaluation outside simulation (a distribution gives its mean).
@@ -13,8 +30,15 @@ public struct ScalarDomain: EvaluationDomain {
     /// Where cells are read.
     public let context: any CodeContext
 
+    public let timeline: Timeline?
+    public var position = 0
+    public var variesByMonth = false
+
     /// Creates the domain over a context.
-    public init(context: any CodeContext) { self.context = context }
+    public init(context: any CodeContext) {
+        self.context = context
+        self.timeline = context.timeline
+    }
 
     public static func number(_ value: Double) -> Double { value }
     public static func flag(_ value: Bool) -> Bool { value }
@@ -24,12 +48,19 @@ public struct ScalarDomain: EvaluationDomain {
     public static var failedNumber: Double { .nan }
     public static var failedFlag: Bool { false }
 
-    public func cell(_ slot: Int) throws(EvalError) -> Datum<ScalarDomain> {
-        guard let value = context.value(ofSlot: slot) else {
-            throw EvalError("a cell this formula uses has no value", kind: .unknownName)
+    public mutating func cell(_ slot: Int) throws(EvalError) -> Datum<ScalarDomain> {
+        guard let (value, varies) = context.value(ofSlot: slot, at: position) else {
+            throw Self.noValue(slot, timeline)
         }
+        if varies { variesByMonth = true }
         if case .number(let number, let unit) = value { return .number(number, unit) }
         return Datum(value)
+    }
+
+    /// The error for a slot with no value: the timeline when it is off (`month`), else a cell.
+    static func noValue(_ slot: Int, _ timeline: Timeline?) -> EvalError {
+        if timeline == nil { return SeriesFunction.needsTimeline("month", nil) }
+        return EvalError("a cell this formula uses has no value", kind: .unknownName)
     }
 
     public func function(_ slot: Int) -> CompiledFunction? { context.function(ofSlot: slot) }
@@ -104,10 +135,17 @@ extension Datum where D == ScalarDomain {
 }
 
 extension Interpreter where D == ScalarDomain {
-    /// Evaluates code to an ordinary value outside simulation.
+    /// Evaluates code to an ordinary value outside simulation: a series when it varies by month.
     public static func evaluate(_ code: Code, in context: any CodeContext) throws(EvalError) -> Value {
         var interpreter = Interpreter(domain: ScalarDomain(context: context))
-        return try interpreter.run(code).value
+        return try interpreter.evaluateAcrossMonths(code)
+    }
+
+    /// Evaluates code at every month (a series) when it varies by month, else once.
+    public mutating func evaluateAcrossMonths(_ code: Code) throws(EvalError) -> Value {
+        let (months, varies) = try runAcrossMonths(code)
+        guard varies, let timeline = domain.timeline else { return months[0].value }
+        return .series(try Series.assemble(start: timeline.start, values: months.map(\.value)))
     }
 }
 

@@ -62,6 +62,7 @@ extension Value {
     private static func numbers(
         _ op: BinaryOp, _ a: Double, _ ua: Unit, _ b: Double, _ ub: Unit, span: SourceSpan
     ) throws(EvalError) -> Value {
+        if ua.isDate || ub.isDate { return try dates(op, a, ua, b, ub, span: span) }
         switch op {
         case .add, .subtract:
             // The same dimension, counts included: `12 agents + 4 h` and `5 agents + 5 tickets` are errors.

@@ -121,6 +121,8 @@ public struct Statement: Sendable {
         case use(String)
         /// `delete name`.
         case delete(String, SourceSpan)
+        /// `timeline FROM to TO` (a monthly axis), or `timeline off` (nil).
+        case timeline(Timeline?)
         /// A `:command` line (raw text, colon included).
         case command(String)
     }

@@ -124,6 +124,7 @@ public struct Lexer: Sendable {
     }
 
     private mutating func number(start: Int) throws(EvalError) -> Token {
+        if let date = try monthLiteral(start: start) { return date }
         // Fast path (Clinger): up to 15 significant digits and a small decimal exponent are exact in a double.
         var mantissa: UInt64 = 0
         var significant = 0
@@ -216,6 +217,38 @@ public struct Lexer: Sendable {
             }
         }
         return Token(.number(value, percent: percent), SourceSpan(start: start, end: position))
+    }
+
+    /// A month literal `YYYY-MM` (four digits, `-`, two digits, glued): one token, so `2025-06` is a date, not a
+    /// subtraction (write `2025 - 6` for that). A day (`2025-06-15`) or a month past 12 is an error.
+    private mutating func monthLiteral(start: Int) throws(EvalError) -> Token? {
+        let end = start + 7
+        guard end <= bytes.count, bytes[start + 4] == UInt8(ascii: "-"),
+            (0..<4).allSatisfy({ isDigit(bytes[start + $0]) }), isDigit(bytes[start + 5]), isDigit(bytes[start + 6])
+        else { return nil }
+        if end < bytes.count && (isDigit(bytes[end]) || isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: "."))
+        {
+            return nil
+        }
+        let text = bytes
+        let digit = { (offset: Int) -> Int in Int(text[start + offset] - 48) }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let span = SourceSpan(start: start, end: end)
+        if end + 2 < bytes.count && bytes[end] == UInt8(ascii: "-") && isDigit(bytes[end + 1])
+            && isDigit(bytes[end + 2])
+        {
+            throw EvalError(
+                "dates are months (`\(Timeline.label(year * 12 + max(0, min(11, month - 1))))`), not days",
+                kind: .syntax, span: SourceSpan(start: start, end: end + 3))
+        }
+        guard month >= 1 && month <= 12 else {
+            throw EvalError(
+                "no month \(month) in a year: a month literal is `YYYY-MM` with MM from 01 to 12", kind: .syntax,
+                span: span)
+        }
+        position = end
+        return Token(.date(year * 12 + month - 1), span)
     }
 
     private static let powersOfTen: [Double] = {

@@ -182,6 +182,9 @@ extension Parser {
         case .number(let value, let percent):
             try advance()
             return try quantity(value, percent ? .percentage : .plain, token.span)
+        case .date(let month):
+            try advance()
+            return Expr(.number(Double(month), .date), token.span)
         case .dollar:
             try advance()
             let number = try peek()

@@ -92,6 +92,7 @@ extension Parser {
             default: break
             }
         }
+        if let timeline = try timelineStatement(first) { return timeline }
         let expr = try expression()
         guard let assign = try matchSymbol(.assign) else { return .show(expr) }
         collected.removeAll(keepingCapacity: true)
@@ -121,6 +122,46 @@ extension Parser {
         throw EvalError(
             "cannot assign to this expression", span: expr.span.merged(with: assign.span),
             hint: "define a cell with `name = expr`, a field with `name.field = expr`, a function with `f(x) = expr`")
+    }
+
+    /// `timeline FROM to TO` or `timeline off` (SPEC §9); `timeline` is read as a statement only when a month
+    /// or `off` follows, so it stays free as a name.
+    private mutating func timelineStatement(_ first: Token) throws(EvalError) -> Statement.Kind? {
+        guard case .identifier("timeline") = first.kind else { return nil }
+        let next = try peekSecond()
+        switch next.kind {
+        case .identifier("off"):
+            try advance()
+            try advance()
+            return .timeline(nil)
+        case .date(let from):
+            try advance()
+            try advance()
+            guard try matchKeyword(.to) != nil else {
+                let token = try peek()
+                throw EvalError(
+                    "expected `to` and the last month (`timeline 2024-01 to 2026-12`), found \(token.description)",
+                    kind: .syntax, span: token.span)
+            }
+            let last = try advance()
+            guard case .date(let to) = last.kind else {
+                throw EvalError(
+                    "expected the last month of the timeline (`2026-12`), found \(last.description)", kind: .syntax,
+                    span: last.span)
+            }
+            guard to >= from else {
+                throw EvalError(
+                    "the timeline ends (\(Timeline.label(to))) before it starts (\(Timeline.label(from)))",
+                    kind: .syntax, span: next.span.merged(with: last.span))
+            }
+            guard to - from < Timeline.maximumMonths else {
+                throw EvalError(
+                    "a timeline has at most \(Timeline.maximumMonths) months, not \(to - from + 1)", kind: .limit,
+                    span: next.span.merged(with: last.span))
+            }
+            return .timeline(Timeline(start: from, count: to - from + 1))
+        default: return nil
+        }
     }
 
     private func checkDefinable(_ name: String, _ span: SourceSpan) throws(EvalError) {

@@ -6,7 +6,7 @@
 ///     definition     → NAME "=" expression | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
 ///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
 ///                    | "alert" STRING "when" expression | "watch" NAME ("," NAME)*
-///                    | "use" STRING | "delete" NAME
+///                    | "use" STRING | "delete" NAME | "timeline" ( MONTH "to" MONTH | "off" )
 ///     expression     → conversion
 ///     conversion     → conditional ( "in" unit )*
 ///     conditional    → "if" expression "then" expression "else" expression | disjunction
@@ -88,6 +88,13 @@ public struct Parser {
         let token = try lexer.next()
         lookahead = token
         return token
+    }
+
+    /// The token after the next one, without consuming either (the lexer is a value: a copy reads ahead).
+    mutating func peekSecond() throws(EvalError) -> Token {
+        _ = try peek()
+        var copy = lexer
+        return try copy.next()
     }
 
     @discardableResult

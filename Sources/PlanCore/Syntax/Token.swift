@@ -4,6 +4,8 @@ public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A number literal; `percent` when written with `%`.
         case number(Double, percent: Bool)
+        /// A month literal (`2025-06`): the month's number, year × 12 + month − 1 (see `Timeline`).
+        case date(Int)
         /// `$` (money literal prefix, or the money unit in an `in` clause).
         case dollar
         /// A name.
@@ -82,6 +84,7 @@ public struct Token: Sendable, Equatable {
     public var description: String {
         switch kind {
         case .number: return "a number"
+        case .date(let month): return "the month \(Timeline.label(month))"
         case .dollar: return "`$`"
         case .identifier(let name): return "`\(name)`"
         case .keyword(let word): return "`\(word.rawValue)`"

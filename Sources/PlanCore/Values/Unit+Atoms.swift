@@ -18,6 +18,8 @@ extension Unit {
         case agents
         /// A count of customers (`customers`).
         case customers
+        /// A month on the calendar (`2025-06`): not an atom, the date flag of a unit (`Unit.isDate`).
+        case date
 
         /// The dimension's name in error messages.
         public var name: String {
@@ -27,11 +29,12 @@ extension Unit {
             case .contacts: return "contacts"
             case .agents: return "agents"
             case .customers: return "customers"
+            case .date: return "date"
             }
         }
 
         /// True for a count of things: `in` may add or drop it, `+` and comparisons check it.
-        public var isCount: Bool { self != .money && self != .time }
+        public var isCount: Bool { self != .money && self != .time && self != .date }
     }
 
     /// A unit atom: a unit word of the language.

@@ -6,6 +6,7 @@ extension Unit {
     /// Counts read as English: plural in a numerator (`tickets/month`), singular in a denominator
     /// (`$/ticket`); both forms are unit words, so the text reads back in an `in` clause.
     public var symbol: String {
+        if isDate { return "date" }
         if isPlain { return percent ? "%" : "" }
         var numerator: [String] = []
         var denominator: [String] = []

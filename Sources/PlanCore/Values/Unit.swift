@@ -27,8 +27,21 @@ public struct Unit: Hashable, Sendable {
     @usableFromInline var high: SIMD2<Int8>
     @usableFromInline var last: Int8
 
+    // Bit 0: shown as a percentage; bit 1: a date (a month on the calendar, see `Unit.date`).
+    @usableFromInline var flags: UInt8
+
     /// True for a dimensionless value that is shown as a percentage.
-    public var percent: Bool
+    @inlinable public var percent: Bool {
+        get { flags & 1 != 0 }
+        set { flags = newValue ? flags | 1 : flags & ~1 }
+    }
+
+    /// True for a date: a month on the calendar (`2025-06`), stored as a month number (year × 12 + month − 1).
+    ///
+    /// A date is a point in time, not an amount of time: it has a dimension of its own (`Dimension.date`), so it
+    /// never adds to a time or a plain number by accident. Dates compare with dates; `date - date` is a time in
+    /// months; `date ± time` is a date when the time is a whole number of months (see `Value.apply`).
+    @inlinable public var isDate: Bool { flags & 2 != 0 }
 
     /// Exponent of each atom, indexed by `Atom.rawValue` (lane 15 is always zero).
     @inlinable public var exponents: SIMD16<Int8> {
@@ -51,13 +64,19 @@ public struct Unit: Hashable, Sendable {
         middle = exponents.highHalf.lowHalf
         high = exponents.highHalf.highHalf.lowHalf
         last = exponents[14]
-        self.percent = percent
+        flags = percent ? 1 : 0
     }
 
     /// A plain number.
     public static let plain = Unit()
     /// A plain number shown as a percentage.
     public static let percentage = Unit(percent: true)
+    /// A date (a month on the calendar).
+    public static let date: Unit = {
+        var unit = Unit()
+        unit.flags = 2
+        return unit
+    }()
 
     /// One atom to the first power.
     public static func atom(_ atom: Atom) -> Unit {
@@ -66,12 +85,13 @@ public struct Unit: Hashable, Sendable {
         return Unit(exponents: exps)
     }
 
-    /// True when the unit has no atoms (a plain number or a percentage).
-    @inlinable public var isPlain: Bool { low == .zero && middle == .zero && high == .zero && last == 0 }
+    /// True when the unit has no atoms and is not a date (a plain number or a percentage).
+    @inlinable public var isPlain: Bool { low == .zero && middle == .zero && high == .zero && last == 0 && flags & 2 == 0 }
 
     /// The exponent of each dimension, indexed by `Dimension.rawValue` (`$/h` is money 1, time -1).
     public var dimensions: SIMD8<Int16> {
         var result = SIMD8<Int16>.zero
+        if isDate { result[Dimension.date.rawValue] = 1 }
         if isPlain { return result }
         for index in 0..<Atom.count where exponents[index] != 0 {
             guard let dimension = Atom.dimensionIndex[index] else { continue }
@@ -94,6 +114,7 @@ public struct Unit: Hashable, Sendable {
     /// Counts may differ (`tickets` and `h/month`): a count is a number of things, so `in` may add or
     /// drop it. Use `commensurable(with:)` where counts must agree (`+`, `-`, comparisons).
     @inlinable public func sameDimension(as other: Unit) -> Bool {
+        if isDate != other.isDate { return false }
         if exponents == other.exponents { return true }
         let own = dimensions
         let theirs = other.dimensions
@@ -104,6 +125,7 @@ public struct Unit: Hashable, Sendable {
     /// True when the two can be added, subtracted or compared: the same dimension, counts included
     /// (`tickets` and `contacts` are both counts of contacts; `agents` and `tickets` are not).
     @inlinable public func commensurable(with other: Unit) -> Bool {
+        if isDate != other.isDate { return false }
         if exponents == other.exponents { return true }
         return dimensions == other.dimensions
     }
@@ -111,8 +133,15 @@ public struct Unit: Hashable, Sendable {
     /// True when `in` may show a value of this unit in `target` (see `sameDimension(as:)`).
     public func convertible(to target: Unit) -> Bool { sameDimension(as: target) }
 
-    /// True when the unit has neither money nor time (it may still show as `h/year`, `tickets` or `pt`).
-    public var isDimensionless: Bool { moneyDimension == 0 && timeDimension == 0 }
+    /// True when the unit has neither money nor time and is not a date (it may still show as `h/year`,
+    /// `tickets` or `pt`).
+    public var isDimensionless: Bool { moneyDimension == 0 && timeDimension == 0 && !isDate }
+
+    /// True when the unit is written per some time (`$/month`, `h/year`, `/month`): a rate, whose month's
+    /// amount is the rate times the month (`total`, `cumulative`, `npv`).
+    public var isPerTime: Bool {
+        Atom.members[Dimension.time.rawValue].contains { exponents[$0] < 0 }
+    }
 
     /// True when the unit counts something (tickets, agents, customers) to any power.
     public var hasCounts: Bool {

@@ -9,6 +9,12 @@ extension Value {
         case .record(let record):
             let fields = zip(record.keys, record.values).map { "\($0): \($1.display)" }
             return "{" + fields.joined(separator: ", ") + "}"
+        case .series(let series):
+            guard let first = series.values.first, let last = series.values.last else { return "(no months)" }
+            let start = Timeline.label(series.start)
+            if series.values.count == 1 { return "\(first.display) (\(start))" }
+            let end = Timeline.label(series.start + series.values.count - 1)
+            return "\(first.display) (\(start)) → \(last.display) (\(end))"
         }
     }
 
@@ -18,6 +24,10 @@ extension Value {
         let number = { (value: Double) -> String in
             guard let decimals else { return NumberFormat.human(value) }
             return NumberFormat.fixed(value, decimals: decimals, keepZeros: true)
+        }
+        if unit.isDate {
+            guard let month = Timeline.monthNumber(base) else { return NumberFormat.human(base) }
+            return Timeline.label(month)
         }
         if unit.isPlain {
             if unit.percent {

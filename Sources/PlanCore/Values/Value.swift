@@ -8,6 +8,8 @@ public enum Value: Sendable, Equatable {
     case string(String)
     /// One value per key (per tier), keys in order.
     case record(Record)
+    /// One value per month of the timeline (SPEC §9).
+    case series(Series)
 
     /// A plain number.
     public static func plain(_ value: Double) -> Value { .number(value, .plain) }
@@ -19,6 +21,7 @@ public enum Value: Sendable, Equatable {
         case .bool: return "a boolean"
         case .string: return "a string"
         case .record: return "a record"
+        case .series: return "a series"
         }
     }
 
@@ -30,6 +33,10 @@ public enum Value: Sendable, Equatable {
         case (.string(let a), .string(let b)): return a == b
         case (.record(let a), .record(let b)):
             guard a.keys == b.keys else { return false }
+            for index in a.values.indices where !a.values[index].isIdentical(to: b.values[index]) { return false }
+            return true
+        case (.series(let a), .series(let b)):
+            guard a.start == b.start, a.values.count == b.values.count else { return false }
             for index in a.values.indices where !a.values[index].isIdentical(to: b.values[index]) { return false }
             return true
         default: return false

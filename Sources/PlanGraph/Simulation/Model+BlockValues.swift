@@ -11,26 +11,43 @@ extension Model {
         name: String, value: Value?
     )] {
         let order = dependencyOrder(from: nodes.indices) { nodes[$0]?.kind == .cell }
-        let table = NodeTable(nodes: nodes)
+        let table = NodeTable(nodes: nodes, timeline: timeline)
         var interpreter = Interpreter(
             domain: BlockDomain(
                 context: table, count: count, seed: seed, block: 0, slots: nodes.count, varying: order,
                 pointInputs: pointInputs))
         var results: [Int: Value?] = [:]
-        for id in order {
-            guard let node = nodes[id] else { continue }
-            interpreter.domain.cellSlot = id
-            do throws(EvalError) {
-                let datum = try interpreter.run(node.code)
-                interpreter.domain.store(datum, for: id)
-                results[id] = datum.lane(0)
-            } catch {
-                results[id] = .some(nil)
+        for step in evaluationSteps(order) {
+            let ids: [Int]
+            switch step {
+            case .one(let id): ids = [id]
+            case .recurrence(let group): ids = group
+            }
+            if evaluate([step], in: &interpreter) != nil {
+                for id in ids { results[id] = .some(nil) }
+                continue
+            }
+            for id in ids {
+                guard let months = interpreter.domain.stored(id) else { continue }
+                results[id] = Self.lane0(months, timeline: timeline, varies: months.count > 1 || nodes[id]?.value?.isSeries == true)
             }
         }
         return nodes.indices.compactMap { id in
             guard let node = nodes[id], node.kind == .cell else { return nil }
             return (node.name, results[id] ?? nil)
         }
+    }
+}
+
+extension Model {
+    /// Lane 0 of a cell's block lanes as a value: a series when the cell varies by month.
+    fileprivate static func lane0(_ months: [Datum<BlockDomain>], timeline: Timeline?, varies: Bool) -> Value? {
+        guard varies, let timeline else { return months.first?.lane(0) }
+        var values: [Value] = []
+        for month in months {
+            guard let value = month.lane(0) else { return nil }
+            values.append(value)
+        }
+        return (try? Series.assemble(start: timeline.start, values: values)).map { .series($0) }
     }
 }

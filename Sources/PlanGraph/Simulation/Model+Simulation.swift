@@ -1,10 +1,12 @@
 import Glibc
 public import PlanCore
 
-/// The samples of one simulated output (a cell, or one field of a record cell).
+/// The samples of one simulated output (a cell, or one field of a record cell; one month of a series).
 public struct SimulatedOutput: Sendable {
     /// `cell` or `cell.field`.
     public var name: String
+    /// For a series, the month (its number, see `Timeline`); nil for a value that does not vary by month.
+    public var month: Int?
     /// The unit to show it in.
     public var unit: Unit
     /// One value per sample, in base units; NaN where a sample failed (division by zero…).
@@ -44,38 +46,97 @@ extension Model {
         -> [SimulatedOutput]
     {
         let uncertain = uncertainNodes()
-        var targets: [(id: Int, field: String?, name: String, unit: Unit)] = []
+        var targets: [SimulationTarget] = []
         for name in names {
             guard let id = cellIds[name], let value = nodes[id]?.value else {
                 throw EvalError("unknown cell `\(name)`", hint: Suggestion.hint(for: name, among: cellIds.keys))
             }
-            switch value {
-            case .number(_, let unit): targets.append((id, nil, name, unit))
-            case .record(let record):
-                for (key, field) in zip(record.keys, record.values) {
-                    if case .number(_, let unit) = field { targets.append((id, key, name + "." + key, unit)) }
+            let months: [(Int?, Value)]
+            if case .series(let series) = value {
+                months = series.values.enumerated().map { (series.start + $0.offset, $0.element) }
+            } else {
+                months = [(nil, value)]
+            }
+            for (month, value) in months {
+                switch value {
+                case .number(_, let unit):
+                    targets.append(SimulationTarget(id: id, field: nil, name: name, unit: unit, month: month))
+                case .record(let record):
+                    for (key, field) in zip(record.keys, record.values) {
+                        guard case .number(_, let unit) = field else { continue }
+                        targets.append(
+                            SimulationTarget(id: id, field: key, name: name + "." + key, unit: unit, month: month))
+                    }
+                default: throw EvalError("`\(name)` is not a number, so it cannot be simulated")
                 }
-            default: throw EvalError("`\(name)` is not a number, so it cannot be simulated")
             }
         }
         let order = evaluationOrder(for: targets.map(\.id), within: uncertain)
         let blocks = (samples + Self.blockSize - 1) / Self.blockSize
         let storage = SimulationStorage(outputs: targets.count, samples: samples)
         let job = SimulationJob(
-            model: self, order: order, targets: targets.map { ($0.id, $0.field) }, seed: seed, samples: samples,
-            blocks: blocks, storage: storage)
+            model: self, order: order, steps: evaluationSteps(order), targets: targets, seed: seed,
+            samples: samples, blocks: blocks, storage: storage)
         let threads = max(1, min(workers, blocks))
         let errors = Workers.run(count: threads) { worker in job.run(worker: worker, of: threads) }
         if let error = errors.compactMap({ $0 }).first { throw error }
         return targets.enumerated().map { index, target in
-            SimulatedOutput(name: target.name, unit: target.unit, samples: storage.array(index))
+            SimulatedOutput(name: target.name, month: target.month, unit: target.unit, samples: storage.array(index))
         }
+    }
+
+    /// Evaluates steps in a block interpreter, keeping every cell's lanes (one per month for a series);
+    /// the first failure, if any.
+    func evaluate(_ steps: [EvaluationStep], in interpreter: inout Interpreter<BlockDomain>) -> RecurrenceFailure? {
+        for step in steps {
+            switch step {
+            case .one(let id):
+                guard let node = nodes[id], node.kind == .cell else { continue }
+                interpreter.domain.cellSlot = id
+                interpreter.definition = id
+                do throws(EvalError) {
+                    let (months, varies) = try interpreter.runAcrossMonths(node.code)
+                    if varies {
+                        interpreter.domain.store(months: months, for: id)
+                    } else {
+                        interpreter.domain.store(months[0], for: id)
+                    }
+                } catch {
+                    return RecurrenceFailure(id: id, error: error)
+                }
+            case .recurrence(let group):
+                interpreter.forgetMonths()
+                for position in 0..<(timeline?.count ?? 0) {
+                    for id in group {
+                        guard let node = nodes[id], node.kind == .cell else { continue }
+                        interpreter.domain.cellSlot = id
+                        do throws(EvalError) {
+                            let datum = try interpreter.run(node.code, at: position, definition: id)
+                            interpreter.domain.append(month: datum, for: id)
+                        } catch {
+                            return RecurrenceFailure(id: id, error: error)
+                        }
+                    }
+                }
+                interpreter.forgetMonths()
+            }
+        }
+        return nil
     }
 
     /// The uncertain cells the targets need, each after the cells it uses.
     private func evaluationOrder(for targets: [Int], within uncertain: Set<Int>) -> [Int] {
         dependencyOrder(from: targets, including: uncertain.contains).filter { nodes[$0]?.kind == .cell }
     }
+}
+
+/// One simulated number: a cell, or a field of it, in one month of a series or as a whole.
+struct SimulationTarget: Sendable {
+    let id: Int
+    let field: String?
+    let name: String
+    let unit: Unit
+    let month: Int?
 }
 
 /// The output buffers, written by several threads at disjoint block ranges.
@@ -104,7 +165,8 @@ final class SimulationStorage: @unchecked Sendable {
 struct SimulationJob: Sendable {
     let model: Model
     let order: [Int]
-    let targets: [(Int, String?)]
+    let steps: [EvaluationStep]
+    let targets: [SimulationTarget]
     let seed: UInt64
     let samples: Int
     let blocks: Int
@@ -112,7 +174,7 @@ struct SimulationJob: Sendable {
 
     func run(worker: Int, of workers: Int) -> EvalError? {
         var block = worker
-        let table = NodeTable(nodes: model.nodes)
+        let table = NodeTable(nodes: model.nodes, timeline: model.timeline)
         while block < blocks {
             if let isCancelled = model.isCancelled, isCancelled() { return .interrupted }
             let offset = block * Model.blockSize
@@ -120,19 +182,14 @@ struct SimulationJob: Sendable {
             let domain = BlockDomain(
                 context: table, count: count, seed: seed, block: block, slots: model.nodes.count, varying: order)
             var interpreter = Interpreter(domain: domain)
-            for id in order {
-                guard let node = model.nodes[id] else { continue }
-                interpreter.domain.cellSlot = id
-                do throws(EvalError) {
-                    let lanes = try interpreter.run(node.code)
-                    interpreter.domain.store(lanes, for: id)
-                } catch {
-                    return EvalError("in `\(node.name)` under simulation: \(error.message)", kind: error.kind)
-                }
+            if let failure = model.evaluate(steps, in: &interpreter) {
+                let name = model.nodes[failure.id]?.name ?? "?"
+                return EvalError("in `\(name)` under simulation: \(failure.error.message)", kind: failure.error.kind)
             }
-            for (index, (id, field)) in targets.enumerated() {
-                var lanes = (try? interpreter.domain.cell(id)) ?? .number(.constant(.nan), .plain)
-                if let field {
+            for (index, target) in targets.enumerated() {
+                interpreter.domain.position = target.month.flatMap { month in model.timeline?.position(of: month) } ?? 0
+                var lanes = (try? interpreter.domain.cell(target.id)) ?? .number(.constant(.nan), .plain)
+                if let field = target.field {
                     if case .record(let keys, let fields) = lanes, let at = keys.firstIndex(of: field) {
                         lanes = fields[at]
                     } else {

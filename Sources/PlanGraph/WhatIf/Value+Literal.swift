@@ -24,6 +24,9 @@ extension Value {
                 fields.append(key + ": " + text)
             }
             return "{" + fields.joined(separator: ", ") + "}"
+        case .series:
+            // A series is what a formula gives month by month; it has no literal of its own.
+            return nil
         }
     }
 
@@ -31,6 +34,7 @@ extension Value {
     public static func literal(_ base: Double, unit: Unit, significantDigits digits: Int = 15) -> String {
         let digits = max(1, min(15, digits))
         if !base.isFinite { return base.isNaN ? "0 / 0" : (base < 0 ? "-1e999" : "1e999") }
+        if unit.isDate, let month = Timeline.monthNumber(base) { return Timeline.label(month) }
         if unit.isPlain {
             if unit.percent { return signed(base * 100, digits) + "%" }
             return signed(base, digits)
