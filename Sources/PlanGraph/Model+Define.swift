@@ -116,8 +116,8 @@ extension Model {
         if let path = cyclePath(from: slot, name: node.name, through: sameMonth) {
             throw Diagnostic(
                 .error, "cycle: " + path.joined(separator: " → "), kind: .cycle, file: file, span: node.span,
-                hint: timeline != nil && node.kind == .cell
-                    ? "a cell may read itself or its users a month back: `prev(\(node.name), …)`" : nil)
+                hint: timeline != nil && node.kind == .cell && path.count > 1
+                    ? "to read `\(path[1])` as it was a month before, write `prev(\(path[1]), …)`" : nil)
         }
         if existing == nil && node.kind == .cell && !node.deps.contains(slot) {
             return try add(node)

@@ -157,6 +157,13 @@ public struct BlockDomain: EvaluationDomain {
         return Self.combine(.divide, a, b, count)
     }
 
+    public func snapped(_ number: Block) -> Block {
+        switch number {
+        case .constant(let value): return .constant(NumberFormat.snapped(value))
+        case .lanes(let values): return .lanes(values.map(NumberFormat.snapped))
+        }
+    }
+
     public func logic(_ op: BinaryOp, _ a: Block, _ b: Block) -> Block {
         Self.map(a, b, count) { x, y in
             switch op {

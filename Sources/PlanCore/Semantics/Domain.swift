@@ -54,6 +54,8 @@ public protocol EvaluationDomain {
         throws(EvalError) -> Datum<Self>
     /// `a / b` where `b` is a bare unit word: the quotient in `unit` (a compound unit kept as written).
     func divide(_ a: Number, _ b: Number, unit: Unit, span: SourceSpan) throws(EvalError) -> Number
+    /// Numbers rounded to 15 significant digits (`NumberFormat.snapped`): a month's amount of a rate.
+    func snapped(_ number: Number) -> Number
     /// `and`, `or`, `==`, `!=` on flags.
     func logic(_ op: BinaryOp, _ a: Flag, _ b: Flag) -> Flag
     /// `not`.

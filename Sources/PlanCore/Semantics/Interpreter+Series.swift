@@ -277,9 +277,21 @@ extension Interpreter {
     }
 
     /// A month's amount of a flow: a rate (per some time) times the month's length, anything else as it is.
+    ///
+    /// The amount is rounded to 15 significant digits, so that the noise of converting through seconds does not
+    /// decide a threshold: 1200 per year is 100 a month, and five months reach 500.
     private func flow(_ value: Datum<D>, _ site: CallSite) throws(EvalError) -> Datum<D> {
         guard Self.isRate(value) else { return value }
-        return try binary(.multiply, value, .number(D.number(Timeline.monthSeconds), .atom(.month)), site.arg(0))
+        return snapped(
+            try binary(.multiply, value, .number(D.number(Timeline.monthSeconds), .atom(.month)), site.arg(0)))
+    }
+
+    private func snapped(_ value: Datum<D>) -> Datum<D> {
+        switch value {
+        case .number(let number, let unit): return .number(domain.snapped(number), unit)
+        case .record(let keys, let fields): return .record(keys, fields.map(snapped))
+        default: return value
+        }
     }
 
     private static func isRate(_ value: Datum<D>) -> Bool {
@@ -339,9 +351,9 @@ extension Interpreter {
     {
         guard case .number(_, let unit) = value, unit.commensurable(with: .atom(.month)) else {
             let found = Self.describe(value)
-            let hint = found.hasPrefix("a date") ? " (a date is a point in time; a time is an amount: `6 months`)" : ""
+            let why = found.hasPrefix("a date") ? ": a date is a point in time, not an amount of it" : ""
             throw EvalError(
-                "`\(name)` needs \(what) as a time (`6 months`), not \(found)\(hint)", kind: .unitMismatch, span: span)
+                "`\(name)` needs \(what) as a time (`6 months`), not \(found)\(why)", kind: .unitMismatch, span: span)
         }
     }
 

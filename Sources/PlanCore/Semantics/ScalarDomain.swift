@@ -92,6 +92,8 @@ public struct ScalarDomain: EvaluationDomain {
         return result
     }
 
+    public func snapped(_ number: Double) -> Double { NumberFormat.snapped(number) }
+
     public func logic(_ op: BinaryOp, _ a: Bool, _ b: Bool) -> Bool {
         switch op {
         case .and: return a && b

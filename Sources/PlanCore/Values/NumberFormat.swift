@@ -31,6 +31,41 @@ public enum NumberFormat {
     }
 
     /// Formats with `significant` significant digits, trailing zeros removed.
+    /// The number rounded to 15 significant digits (as a spreadsheet keeps them), so that unit conversion noise
+    /// vanishes: 1200 per year is 100 a month, not 99.99999999999999. Values past 15 digits are unchanged.
+    @inlinable public static func snapped(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let magnitude = abs(value)
+        guard magnitude >= 1e-280 && magnitude <= 1e280 else { return value }
+        var exponent = 0
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            exponent += 1
+        }
+        while probe < 1 {
+            probe *= 10
+            exponent -= 1
+        }
+        let shift = 14 - exponent
+        let scale = Self.powerOfTen(abs(shift))
+        let rounded = shift >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
+        return rounded.isFinite ? rounded : value
+    }
+
+    /// 10 to a whole power.
+    @usableFromInline static func powerOfTen(_ exponent: Int) -> Double {
+        var result = 1.0
+        var base = 10.0
+        var rest = exponent
+        while rest > 0 {
+            if rest & 1 == 1 { result *= base }
+            base *= base
+            rest >>= 1
+        }
+        return result
+    }
+
     public static func significant(_ value: Double, _ significant: Int) -> String {
         if value == 0 { return "0" }
         if !value.isFinite { return value.description }
