@@ -271,12 +271,17 @@ extension Session {
     /// The model as a script that loads back to identical values (`:save`).
     public func savedScript() -> String {
         var out = "# supportplan model saved from scenario \(scenario)\n"
-        // Definitions in dependency order: a node after everything it uses.
-        let order = model.dependencyOrder(from: model.nodes.indices)
-        for id in order {
-            guard let node = model.nodes[id] else { continue }
-            for doc in node.doc { out += "## " + doc + "\n" }
-            out += node.definition + "\n"
+        // The timeline, then definitions in dependency order: a node after everything it uses.
+        for step in model.rebuildSteps() {
+            switch step {
+            case .timeline(let statement): out += statement + "\n"
+            case .placeholder(let name, let literal):
+                out += "\(name) = \(literal)  # stands in until its recurrence below defines it\n"
+            case .node(let id):
+                guard let node = model.nodes[id] else { continue }
+                for doc in node.doc { out += "## " + doc + "\n" }
+                out += node.definition + "\n"
+            }
         }
         if !model.watches.isEmpty { out += "watch " + model.watches.joined(separator: ", ") + "\n" }
         return out

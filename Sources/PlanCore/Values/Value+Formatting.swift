@@ -9,12 +9,7 @@ extension Value {
         case .record(let record):
             let fields = zip(record.keys, record.values).map { "\($0): \($1.display)" }
             return "{" + fields.joined(separator: ", ") + "}"
-        case .series(let series):
-            guard let first = series.values.first, let last = series.values.last else { return "(no months)" }
-            let start = Timeline.label(series.start)
-            if series.values.count == 1 { return "\(first.display) (\(start))" }
-            let end = Timeline.label(series.start + series.values.count - 1)
-            return "\(first.display) (\(start)) → \(last.display) (\(end))"
+        case .series(let series): return series.summary
         }
     }
 
@@ -53,6 +48,11 @@ extension Value {
             return restSymbol.isEmpty ? text : text + (restSymbol.hasPrefix("/") ? "" : " ") + restSymbol
         }
         let text = number(shown)
-        return restSymbol.hasPrefix("/") ? text + restSymbol : text + " " + restSymbol
+        if restSymbol.hasPrefix("/") { return text + restSymbol }
+        return text + " " + (Self.calendarPlurals[restSymbol].map { abs(shown) == 1 ? restSymbol : $0 } ?? restSymbol)
     }
+
+    /// Calendar units read in the plural unless there is exactly one (`3 years`, `1 month`); `h`, `min` and `s`
+    /// are symbols and stay as they are.
+    private static let calendarPlurals = ["day": "days", "week": "weeks", "month": "months", "year": "years"]
 }
