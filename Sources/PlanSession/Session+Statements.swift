@@ -70,7 +70,7 @@ extension Session {
         case .delete(let name, let span):
             try model.delete(name, span: span, file: file)
         case .timeline(let timeline):
-            report(try model.setTimeline(timeline, span: statement.span, file: file))
+            return try setTimeline(timeline, statement: statement, directory: directory)
         case .command(let text):
             return try command(text, statement: statement, directory: directory)
         }
@@ -146,6 +146,25 @@ extension Session {
                 located.span = expr.span
             }
             throw located
+        }
+    }
+
+    /// `timeline FROM to TO` / `timeline off`. On the standard model (it has `hybrid_fte` and `baseline_fte`)
+    /// without its timeline part (no `agents`), setting a timeline also loads that part, `standard-timeline`
+    /// (SPEC §9: "loaded when a timeline is set"), as one statement: if loading fails, nothing changes.
+    private func setTimeline(_ timeline: Timeline?, statement: Statement, directory: String) throws(Diagnostic)
+        -> ExitStatus
+    {
+        let before = model
+        report(try model.setTimeline(timeline, span: statement.span, file: statement.file))
+        guard timeline != nil, model.cell("hybrid_fte") != nil, model.cell("baseline_fte") != nil,
+            model.cell("agents") == nil
+        else { return .success }
+        do throws(Diagnostic) {
+            return try use("standard-timeline", statement: statement, directory: directory)
+        } catch {
+            model = before
+            throw error
         }
     }
 

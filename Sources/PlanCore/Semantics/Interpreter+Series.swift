@@ -97,6 +97,7 @@ extension Interpreter {
             domain.position -= 1
             defer { domain.position = saved }
             return try run(args[0])
+        case .lag: return try lag(args, site)
         case .at: return try at(args, site, timeline)
         case .total, .first, .npv:
             let key = SeriesMemoKey(definition: definition, site: index, key: drawKey)
@@ -106,7 +107,7 @@ extension Interpreter {
             let result: Datum<D>
             switch function {
             case .total: result = try total(args[0], site, timeline)
-            case .first: result = try first(args[0], site, timeline)
+            case .first: result = try first(args, site, timeline)
             default: result = try npv(args, site, timeline)
             }
             seriesMemo[key] = .whole(result)
@@ -197,6 +198,27 @@ extension Interpreter {
         return try choose(try binary(.greaterEqual, now(timeline), when, site.arg(2)), b, a, site.span)
     }
 
+    private mutating func lag(_ args: [Code], _ site: CallSite) throws(EvalError) -> Datum<D> {
+        let by = try run(args[1])
+        try expectTime(by, "lag", "how far back", site.arg(1))
+        guard case .number(let number, _) = by, let seconds = D.constant(number) else {
+            throw EvalError("`lag` needs one delay, the same in every sample", kind: .domain, span: site.arg(1))
+        }
+        let months = seconds / Timeline.monthSeconds
+        guard months >= 0, abs(months - months.rounded()) <= 1e-9 * max(1, months) else {
+            throw EvalError(
+                "`lag` looks back a whole number of months, not \(NumberFormat.significant(months, 4))",
+                kind: .domain, span: site.arg(1))
+        }
+        domain.variesByMonth = true
+        let back = Int(months.rounded())
+        if domain.position < back { return try run(args[2]) }
+        let saved = domain.position
+        domain.position -= back
+        defer { domain.position = saved }
+        return try run(args[0])
+    }
+
     private mutating func at(_ args: [Code], _ site: CallSite, _ timeline: Timeline) throws(EvalError) -> Datum<D> {
         let date = try run(args[1])
         try expectDate(date, "at", "a month", site.arg(1))
@@ -228,9 +250,10 @@ extension Interpreter {
         return sum
     }
 
-    private mutating func first(_ condition: Code, _ site: CallSite, _ timeline: Timeline) throws(EvalError)
+    private mutating func first(_ args: [Code], _ site: CallSite, _ timeline: Timeline) throws(EvalError)
         -> Datum<D>
     {
+        let condition = args[0]
         let never = EvalError(
             "`first(…)` never holds on the timeline (\(Timeline.label(timeline.start)) to "
                 + "\(Timeline.label(timeline.end)))", kind: .domain, span: site.span)
@@ -239,6 +262,10 @@ extension Interpreter {
                 domain.position = position
                 let flags = try flag(try run(condition), "first", site.arg(0))
                 if D.constant(flags) == true { return now(timeline) }
+            }
+            if args.count > 1 {
+                domain.position = 0
+                return try run(args[1])
             }
             throw never
         }

@@ -171,13 +171,14 @@ public struct Resolver {
         return .builtin(builtin, lowered, site)
     }
 
-    /// A call of a timeline function: depends on the timeline; `prev`'s first argument is lagged, the
-    /// arguments of the functions that read every month (`total`, `at` …) are not, even inside a `prev`.
+    /// A call of a timeline function: depends on the timeline. What `prev` and `lag` read is lagged (a month or
+    /// more back); what `cumulative` reads is read up to the month it is evaluated in, so inside a `prev` it is
+    /// lagged too; what the functions that read every month (`total`, `at` …) read is never lagged.
     private mutating func seriesCall(_ function: SeriesFunction, _ args: [Expr], _ site: CallSite) -> Code {
         guard let timeline = names.timelineSlot else {
             return fail(SeriesFunction.needsTimeline(function.rawValue, site.span))
         }
-        guard args.count == function.arity else {
+        guard function.arity.contains(args.count) else {
             return fail(
                 EvalError(
                     "`\(function.builtin.signature)` does not take \(args.count) argument\(args.count == 1 ? "" : "s")",
@@ -187,7 +188,13 @@ public struct Resolver {
         let saved = lagDepth
         var lowered: [Code] = []
         for (index, arg) in args.enumerated() {
-            if index == 0 && function.looksAcrossMonths { lagDepth = function == .prev ? saved + 1 : 0 }
+            if index == 0 {
+                switch function.readsFirstArgument {
+                case .current, .upToCurrent: break
+                case .earlier: lagDepth = saved + 1
+                case .any: lagDepth = 0
+                }
+            }
             lowered.append(lower(arg))
             lagDepth = saved
         }

@@ -60,7 +60,9 @@ public struct ScalarDomain: EvaluationDomain {
     /// The error for a slot with no value: the timeline when it is off (`month`), else a cell.
     static func noValue(_ slot: Int, _ timeline: Timeline?) -> EvalError {
         if timeline == nil { return SeriesFunction.needsTimeline("month", nil) }
-        return EvalError("a cell this formula uses has no value", kind: .unknownName)
+        return EvalError(
+            "a cell this formula uses has no value yet in this month (a recurrence reads its own cells a month back or "
+                + "more: `prev`, `lag` by at least a month)", kind: .cycle)
     }
 
     public func function(_ slot: Int) -> CompiledFunction? { context.function(ofSlot: slot) }

@@ -9,33 +9,52 @@ public enum SeriesFunction: String, CaseIterable, Sendable {
     case step
     /// `prev(x, initial)`: x in the previous month, `initial` in the first.
     case prev
+    /// `lag(x, by, initial)`: x as it was `by` (whole months) earlier, `initial` before the timeline.
+    case lag
     /// `total(x)`: a flow summed over the timeline (a rate times the month's length).
     case total
     /// `cumulative(x)`: the running total of a flow, as a series.
     case cumulative
     /// `at(x, month)`: a series at one month.
     case at
-    /// `first(cond)`: the first month where `cond` holds.
+    /// `first(cond[, otherwise])`: the first month where `cond` holds; `otherwise` when it never does (without
+    /// it, an error; under simulation a sample where it never holds fails, whatever `otherwise` is).
     case first
     /// `npv(x, rate)`: a flow discounted monthly at a yearly rate.
     case npv
 
     /// How many arguments it takes.
-    public var arity: Int {
+    public var arity: ClosedRange<Int> {
         switch self {
-        case .ramp, .sCurve: return 4
-        case .step: return 3
-        case .prev, .at, .npv: return 2
-        case .total, .cumulative, .first: return 1
+        case .ramp, .sCurve: return 4...4
+        case .step, .lag: return 3...3
+        case .prev, .at, .npv: return 2...2
+        case .first: return 1...2
+        case .total, .cumulative: return 1...1
         }
     }
 
-    /// True when the first argument is evaluated at other months than the one being evaluated.
-    var looksAcrossMonths: Bool {
+    /// How the first argument is read: at the month being evaluated (and so as it is), only at months before it
+    /// (a recurrence may read its own cells this way), or at any month (later ones included).
+    var readsFirstArgument: MonthsRead {
         switch self {
-        case .ramp, .sCurve, .step: return false
-        case .prev, .total, .cumulative, .at, .first, .npv: return true
+        case .ramp, .sCurve, .step: return .current
+        case .prev, .lag: return .earlier
+        case .cumulative: return .upToCurrent
+        case .total, .at, .first, .npv: return .any
         }
+    }
+
+    /// Which months a timeline function reads its first argument in.
+    enum MonthsRead {
+        /// Only the month being evaluated.
+        case current
+        /// Only months before it.
+        case earlier
+        /// The months up to and including it.
+        case upToCurrent
+        /// Any month of the timeline.
+        case any
     }
 
     /// The built-in table's row (help, completion, did-you-mean); the interpreter evaluates the call itself.
@@ -59,6 +78,11 @@ public enum SeriesFunction: String, CaseIterable, Sendable {
                     "prev(x, initial)", "x in the previous month (`initial` in the first): recurrences",
                     "prev(headcount, 3000)"
                 )
+            case .lag:
+                (
+                    "lag(x, by, initial)", "x as it was `by` earlier (whole months), `initial` before the timeline",
+                    "lag(risk, 9 months, $0 per year)"
+                )
             case .total:
                 (
                     "total(x)", "a flow summed over the timeline (a rate times each month's length)",
@@ -69,8 +93,9 @@ public enum SeriesFunction: String, CaseIterable, Sendable {
             case .at: ("at(x, month)", "a series at one month", "at(agents, 2025-06)")
             case .first:
                 (
-                    "first(cond)", "the first month where cond holds (an error when it never does)",
-                    "first(cumulative_net >= $0)"
+                    "first(cond[, otherwise])",
+                    "the first month where cond holds; `otherwise` (or an error) when it never does",
+                    "first(cumulative_net >= $0, \"not within the timeline\")"
                 )
             case .npv:
                 (
@@ -80,7 +105,7 @@ public enum SeriesFunction: String, CaseIterable, Sendable {
             }
         let name = rawValue
         var row = Builtin(
-            name, arity: arity...arity, signature: signature, summary: summary, example: example, topic: "timeline"
+            name, arity: arity, signature: signature, summary: summary, example: example, topic: "timeline"
         ) { (_: [Value], site: CallSite) throws(EvalError) -> Value in
             throw SeriesFunction.needsTimeline(name, site.span)
         }
