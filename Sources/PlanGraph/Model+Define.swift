@@ -17,7 +17,8 @@ extension Model {
         let existing = cellIds[name]
         // A new cell may read itself a month back (`team = prev(team, 30) - 1`): it gets the next slot.
         let lowered = try lower(expr, newCell: existing == nil ? (name, nodes.count) : nil, file: file)
-        var node = Node(kind: .cell, name: name, expr: expr, code: lowered.code, file: file, doc: doc, deps: lowered.deps)
+        var node = Node(
+            kind: .cell, name: name, expr: expr, code: lowered.code, file: file, doc: doc, deps: lowered.deps)
         node.drawsFromDistribution = lowered.draws
         node.laggedDeps = lowered.lagged
         if let existing, let old = nodes[existing] {
@@ -55,7 +56,8 @@ extension Model {
         _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
     ) throws(Diagnostic) -> ChangeSet {
         let lowered = try lower(condition, file: file)
-        var node = Node(kind: .alert, name: message, expr: condition, code: lowered.code, file: file, deps: lowered.deps)
+        var node = Node(
+            kind: .alert, name: message, expr: condition, code: lowered.code, file: file, deps: lowered.deps)
         node.laggedDeps = lowered.lagged
         return try replace(alertIds[message], with: node, nameSpan: span, file: file)
     }

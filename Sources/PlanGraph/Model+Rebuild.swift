@@ -13,8 +13,9 @@ extension Model {
         case node(Int)
     }
 
-    /// The steps that rebuild the model, in an order the language accepts: every definition after what it
-    /// uses. A recurrence (cells reading each other a month back) cannot be written in such an order, so each
+    /// The steps that rebuild the model, in an order the language accepts.
+    ///
+    /// Every definition comes after what it uses. A recurrence (cells reading each other a month back) cannot be written in such an order, so each
     /// cell of it that is read before its definition first gets a stand-in: its first month's value.
     public func rebuildSteps() -> [RebuildStep] {
         var steps: [RebuildStep] = []
@@ -26,7 +27,8 @@ extension Model {
             case .one(let id): steps.append(.node(id))
             case .recurrence(let group):
                 // Functions first (they have no stand-in), then the cells in their order within a month.
-                let ordered = group.filter { nodes[$0]?.kind == .function } + group.filter { nodes[$0]?.kind != .function }
+                let ordered =
+                    group.filter { nodes[$0]?.kind == .function } + group.filter { nodes[$0]?.kind != .function }
                 var defined: Set<Int> = []
                 var standIns: [RebuildStep] = []
                 for id in ordered {

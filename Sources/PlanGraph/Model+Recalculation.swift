@@ -46,8 +46,9 @@ extension Model {
         return order
     }
 
-    /// The cycle that defining node `id` (named `name`) with same-month `deps` would close, as names in use
-    /// order, or nil. Edges a user reads a month back (`prev`) do not count: a cycle through one is a recurrence.
+    /// The cycle that defining node `id` (named `name`) with same-month `deps` would close, or nil.
+    ///
+    /// The cycle is given as names in use order. Edges a user reads a month back (`prev`) do not count: a cycle through one is a recurrence.
     func cyclePath(from id: Int, name: String, through deps: [Int]) -> [String]? {
         if deps.contains(id) { return [name, name] }
         guard id < dependents.count else { return nil }

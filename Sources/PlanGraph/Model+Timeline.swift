@@ -44,7 +44,8 @@ extension Model {
     /// The `month` series of a timeline: each month's date.
     static func months(_ timeline: Timeline) -> Value {
         .series(
-            Series(start: timeline.start, values: (0..<timeline.count).map { .number(Double(timeline.start + $0), .date) })
+            Series(
+                start: timeline.start, values: (0..<timeline.count).map { .number(Double(timeline.start + $0), .date) })
         )
     }
 

@@ -63,7 +63,9 @@ extension Session {
                 if symbol == nil { symbol = own }
                 return text
             }
-            return ("{\"months\": [" + months + "], \"values\": [" + values.joined(separator: ", ") + "]}", symbol ?? "")
+            return (
+                "{\"months\": [" + months + "], \"values\": [" + values.joined(separator: ", ") + "]}", symbol ?? ""
+            )
         }
     }
 }

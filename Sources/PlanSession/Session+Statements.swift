@@ -149,9 +149,11 @@ extension Session {
         }
     }
 
-    /// `timeline FROM to TO` / `timeline off`. On the standard model (it has `hybrid_fte` and `baseline_fte`)
-    /// without its timeline part (no `agents`), setting a timeline also loads that part, `standard-timeline`
-    /// (SPEC §9: "loaded when a timeline is set"), as one statement: if loading fails, nothing changes.
+    /// Sets or removes the timeline (`timeline FROM to TO`, `timeline off`).
+    ///
+    /// On the standard model (it has `hybrid_fte` and `baseline_fte`) without its timeline part (no `agents`),
+    /// setting a timeline also loads that part, `standard-timeline` (SPEC §9: "loaded when a timeline is set"),
+    /// as one statement: if loading fails, nothing changes.
     private func setTimeline(_ timeline: Timeline?, statement: Statement, directory: String) throws(Diagnostic)
         -> ExitStatus
     {

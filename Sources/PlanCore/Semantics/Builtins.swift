@@ -89,7 +89,9 @@ public struct Builtins: Sendable {
     /// The language's own functions: math, `near`, record reductions and distributions.
     public static let core: Builtins = {
         var builtins = Builtins()
-        for builtin in MathBuiltins.all + DistributionBuiltins.all + EvidenceBuiltins.all + SeriesFunction.all { builtins.register(builtin) }
+        for builtin in MathBuiltins.all + DistributionBuiltins.all + EvidenceBuiltins.all + SeriesFunction.all {
+            builtins.register(builtin)
+        }
         return builtins
     }()
 }

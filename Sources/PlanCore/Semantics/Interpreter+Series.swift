@@ -128,9 +128,10 @@ extension Interpreter {
             for month in start...position {
                 domain.position = month
                 let flow = try self.flow(try run(args[0]), site)
-                running = try running.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
-                    try binary(.add, total, flow, site.arg(0))
-                } ?? flow
+                running =
+                    try running.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
+                        try binary(.add, total, flow, site.arg(0))
+                    } ?? flow
             }
             guard let running else { throw EvalError("`cumulative` has no month", kind: .domain, span: site.span) }
             seriesMemo[key] = .running(position: position, total: running)
@@ -159,8 +160,7 @@ extension Interpreter {
         return try choose(try binary(.greaterEqual, fraction, constant(1), site.span), b, value, site.span)
     }
 
-    private mutating func sCurve(_ args: [Code], _ site: CallSite, _ timeline: Timeline) throws(EvalError) -> Datum<D>
-    {
+    private mutating func sCurve(_ args: [Code], _ site: CallSite, _ timeline: Timeline) throws(EvalError) -> Datum<D> {
         let a = try run(args[0])
         let b = try run(args[1])
         let midpoint = try run(args[2])
@@ -242,9 +242,10 @@ extension Interpreter {
         for position in 0..<timeline.count {
             domain.position = position
             let flow = try self.flow(try run(x), site)
-            sum = try sum.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
-                try binary(.add, total, flow, site.arg(0))
-            } ?? flow
+            sum =
+                try sum.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
+                    try binary(.add, total, flow, site.arg(0))
+                } ?? flow
         }
         guard let sum else { throw EvalError("`total` has no month", kind: .domain, span: site.span) }
         return sum
@@ -295,9 +296,10 @@ extension Interpreter {
             // End-of-month discounting: the first month's flow is discounted by one month.
             let factor = try binary(.power, growth, constant(-Double(position + 1) / 12), site.arg(1))
             let discounted = try binary(.multiply, flow, factor, site.span)
-            sum = try sum.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
-                try binary(.add, total, discounted, site.arg(0))
-            } ?? discounted
+            sum =
+                try sum.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
+                    try binary(.add, total, discounted, site.arg(0))
+                } ?? discounted
         }
         guard let sum else { throw EvalError("`npv` has no month", kind: .domain, span: site.span) }
         return sum
@@ -336,7 +338,8 @@ extension Interpreter {
         -> Datum<D>
     {
         if case .number(let number, _) = length, D.constant(number) == 0 {
-            return try choose(try binary(.greaterEqual, elapsed, length, site.span), constant(1), constant(0), site.span)
+            return try choose(
+                try binary(.greaterEqual, elapsed, length, site.span), constant(1), constant(0), site.span)
         }
         let ratio = try binary(.divide, elapsed, length, site.arg(3))
         let low = try choose(try binary(.less, ratio, constant(0), site.span), constant(0), ratio, site.span)

@@ -171,7 +171,9 @@ public struct Resolver {
         return .builtin(builtin, lowered, site)
     }
 
-    /// A call of a timeline function: depends on the timeline. What `prev` and `lag` read is lagged (a month or
+    /// A call of a timeline function: it depends on the timeline.
+    ///
+    /// What `prev` and `lag` read is lagged (a month or
     /// more back); what `cumulative` reads is read up to the month it is evaluated in, so inside a `prev` it is
     /// lagged too; what the functions that read every month (`total`, `at` …) read is never lagged.
     private mutating func seriesCall(_ function: SeriesFunction, _ args: [Expr], _ site: CallSite) -> Code {

@@ -131,7 +131,7 @@ extension Value {
     ///
     /// Operands within the limit cannot wrap when their exponents add (16 + 16 fits in 8 bits).
     static func checkGrowth(_ unit: Unit, _ span: SourceSpan) throws(EvalError) {
-        guard unit.largestExponent <= maximumDimension else {
+        guard unit.hasSmallExponents || unit.largestExponent <= maximumDimension else {
             throw growth(unit, span)
         }
     }

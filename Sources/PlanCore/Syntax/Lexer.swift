@@ -219,8 +219,9 @@ public struct Lexer: Sendable {
         return Token(.number(value, percent: percent), SourceSpan(start: start, end: position))
     }
 
-    /// A month literal `YYYY-MM` (four digits, `-`, two digits, glued): one token, so `2025-06` is a date, not a
-    /// subtraction (write `2025 - 6` for that). A day (`2025-06-15`) or a month past 12 is an error.
+    /// A month literal `YYYY-MM` (four digits, `-`, two digits, glued).
+    ///
+    /// It is one token, so `2025-06` is a date, not a subtraction (write `2025 - 6` for that). A day (`2025-06-15`) or a month past 12 is an error.
     private mutating func monthLiteral(start: Int) throws(EvalError) -> Token? {
         let end = start + 7
         guard end <= bytes.count, bytes[start + 4] == UInt8(ascii: "-"),

@@ -30,9 +30,9 @@ public enum NumberFormat {
         return sign + String(integerPart) + fractionText
     }
 
-    /// Formats with `significant` significant digits, trailing zeros removed.
-    /// The number rounded to 15 significant digits (as a spreadsheet keeps them), so that unit conversion noise
-    /// vanishes: 1200 per year is 100 a month, not 99.99999999999999. Values past 15 digits are unchanged.
+    /// The number rounded to 15 significant digits, as a spreadsheet keeps them.
+    ///
+    /// Unit conversion noise vanishes: 1200 per year is 100 a month, not 99.99999999999999.
     @inlinable public static func snapped(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
         let magnitude = abs(value)
@@ -66,6 +66,7 @@ public enum NumberFormat {
         return result
     }
 
+    /// Formats with `significant` significant digits, trailing zeros removed.
     public static func significant(_ value: Double, _ significant: Int) -> String {
         if value == 0 { return "0" }
         if !value.isFinite { return value.description }

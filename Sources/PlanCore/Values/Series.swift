@@ -24,6 +24,7 @@ public struct Series: Sendable, Equatable {
     }
 
     private static func unify(_ values: [Value], start: Int) throws(EvalError) -> [Value] {
+        if isUniform(values) { return values }
         guard let model = values.first(where: { !$0.isPlainZero }) ?? values.first else { return values }
         let disagree = { (index: Int, value: Value) -> EvalError in
             EvalError(
@@ -35,7 +36,8 @@ public struct Series: Sendable, Equatable {
             var out: [Value] = []
             out.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
-                guard case .number(let number, let own) = value, own.commensurable(with: unit) || value.isPlainZero else {
+                guard case .number(let number, let own) = value, own.commensurable(with: unit) || value.isPlainZero
+                else {
                     throw disagree(index, value)
                 }
                 out.append(.number(number, unit))
@@ -44,7 +46,9 @@ public struct Series: Sendable, Equatable {
         case .record(let record):
             var columns: [[Value]] = Array(repeating: [], count: record.keys.count)
             for (index, value) in values.enumerated() {
-                guard case .record(let own) = value, Set(own.keys) == Set(record.keys) else { throw disagree(index, value) }
+                guard case .record(let own) = value, Set(own.keys) == Set(record.keys) else {
+                    throw disagree(index, value)
+                }
                 for (position, key) in record.keys.enumerated() { columns[position].append(own[key] ?? value) }
             }
             var unified: [[Value]] = []
@@ -59,6 +63,34 @@ public struct Series: Sendable, Equatable {
             return values
         case .series:
             throw EvalError("a series of series", kind: .typeMismatch)
+        }
+    }
+
+    /// True when every month is a number of one unit, or a record of the same keys whose fields are uniform
+    /// (the common case, checked without building anything).
+    private static func isUniform(_ values: [Value]) -> Bool {
+        guard let first = values.first else { return true }
+        switch first {
+        case .number(_, let unit):
+            for value in values {
+                guard case .number(_, let own) = value, own == unit else { return false }
+            }
+            return true
+        case .record(let record):
+            for value in values {
+                guard case .record(let own) = value, own.keys == record.keys else { return false }
+                for (index, field) in own.values.enumerated() {
+                    switch (field, record.values[index]) {
+                    case (.number(_, let a), .number(_, let b)) where a == b: continue
+                    case (.bool, .bool): continue
+                    default: return false
+                    }
+                }
+            }
+            return true
+        case .bool:
+            return values.allSatisfy { if case .bool = $0 { true } else { false } }
+        default: return false
         }
     }
 

@@ -86,18 +86,28 @@ public struct Unit: Hashable, Sendable {
     }
 
     /// True when the unit has no atoms and is not a date (a plain number or a percentage).
-    @inlinable public var isPlain: Bool { low == .zero && middle == .zero && high == .zero && last == 0 && flags & 2 == 0 }
+    @inlinable public var isPlain: Bool {
+        low == .zero && middle == .zero && high == .zero && last == 0 && flags & 2 == 0
+    }
 
     /// The exponent of each dimension, indexed by `Dimension.rawValue` (`$/h` is money 1, time -1).
     public var dimensions: SIMD8<Int16> {
         var result = SIMD8<Int16>.zero
         if isDate { result[Dimension.date.rawValue] = 1 }
-        if isPlain { return result }
-        for index in 0..<Atom.count where exponents[index] != 0 {
-            guard let dimension = Atom.dimensionIndex[index] else { continue }
-            result[dimension] &+= Int16(exponents[index])
+        if low == .zero && middle == .zero && high == .zero && last == 0 { return result }
+        // One masked horizontal sum per dimension (exponents are at most 16 each, so the sum fits in 8 bits).
+        let own = exponents
+        for (dimension, mask) in Self.dimensionMasks.enumerated() {
+            result[dimension] = Int16((own & mask).wrappedSum())
         }
         return result
+    }
+
+    /// Per dimension, a lane mask of its atoms (all bits set where the atom has that dimension).
+    private static let dimensionMasks: [SIMD16<Int8>] = Dimension.allCases.filter { $0 != .date }.map { dimension in
+        var mask = SIMD16<Int8>.zero
+        for index in Atom.members[dimension.rawValue] { mask[index] = -1 }
+        return mask
     }
 
     /// The exponent of one dimension.
@@ -156,6 +166,13 @@ public struct Unit: Hashable, Sendable {
         let own = dimensions
         for index in 0..<Dimension.allCases.count { largest = max(largest, abs(Int(own[index]))) }
         return largest
+    }
+
+    /// True when no atom's exponent is beyond ±2: then no dimension can pass the growth limit either (at most
+    /// seven atoms share a dimension), so arithmetic need not compute `largestExponent`.
+    @inlinable public var hasSmallExponents: Bool {
+        let own = exponents
+        return own.max() <= 2 && own.min() >= -2
     }
 
     /// How many base units one of this unit is.
