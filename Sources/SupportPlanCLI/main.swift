@@ -13,6 +13,10 @@ let status = BigStack.run { () -> Int32 in
     if let options = Options.fastParse(arguments) {
         return Program(options: options).main().rawValue
     }
+    if let shell = CompletionScript.requestedShell(arguments), let script = CompletionScript.text(for: shell) {
+        Console.write(script + "\n", to: 1)
+        return ExitStatus.success.rawValue
+    }
     SupportPlanCommand.main(arguments)
     return ExitStatus.success.rawValue
 }
