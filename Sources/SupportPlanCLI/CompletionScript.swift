@@ -49,10 +49,14 @@ enum CompletionScript {
         }
     }
 
-    /// The shell named by `--generate-completion-script SHELL` or `--generate-completion-script=SHELL`
-    /// when that is the whole command line; nil otherwise (argument-parser then answers, errors included).
-    static func requestedShell(_ arguments: [String]) -> CompletionShell? {
+    /// The shell named by `--generate-completion-script SHELL` or `--generate-completion-script=SHELL`, or
+    /// the one `$SHELL` names after a bare `--generate-completion-script`, when that is the whole command
+    /// line; nil otherwise (argument-parser then answers, errors included).
+    static func requestedShell(
+        _ arguments: [String], autodetected: () -> CompletionShell? = CompletionShell.autodetected
+    ) -> CompletionShell? {
         let flag = "--generate-completion-script"
+        if arguments == [flag] { return autodetected() }
         if arguments.count == 2, arguments[0] == flag { return CompletionShell(rawValue: arguments[1]) }
         if arguments.count == 1, arguments[0].hasPrefix(flag + "=") {
             return CompletionShell(rawValue: String(arguments[0].dropFirst(flag.count + 1)))

@@ -10,8 +10,20 @@ import PlanSession
 /// argument-parser decodes a group once, in the root, wherever it stands on the line, and hands the same
 /// value to the subcommand, so `supportplan --seed 3 run x.plan` and `supportplan run x.plan --seed 3`
 /// mean the same, and both `--help` pages list the options. Each subcommand is a small struct that turns
-/// its arguments into `Options` and hands them to `Program`; `report` will be one more such struct in
-/// `subcommands`, with `@OptionGroup var model: ModelOptions`, its files and `-o FILE`.
+/// its arguments into `Options` and hands them to `Program`. `supportplan report [PRESET|FILE …] -o FILE`
+/// is one more such struct, listed in `subcommands` (and given a `.It Cm report` entry in
+/// `man/supportplan.1`, which the install test requires):
+///
+///     struct ReportCommand: ParsableCommand {
+///         static let configuration = CommandConfiguration(
+///             commandName: "report", abstract: "Write the board report (HTML or Markdown).",
+///             usage: "supportplan report [OPTIONS] [PRESET|FILE ...] -o FILE")
+///         @OptionGroup var model: ModelOptions
+///         @Argument(help: …, completion: .custom(CommandLineCompletion.presetsAndFiles)) var files: [String] = []
+///         @Option(name: .shortAndLong, help: ArgumentHelp(…, valueName: "FILE"),
+///                 completion: .file(extensions: ["html", "md"])) var output: String
+///         func run() throws { … }   // e.g. Program(options:).report(to: output), throwing ExitCode on failure
+///     }
 ///
 /// The common forms (`supportplan [OPTIONS] [PRESET|FILE …]`, `supportplan run …`) are parsed first by
 /// `Options.fastParse`, which accepts only arguments these commands read the same way and leaves every

@@ -23,7 +23,8 @@ import Testing
         #expect(CompletionScript.requestedShell(["--generate-completion-script", "zsh"]) == .zsh)
         #expect(CompletionScript.requestedShell(["--generate-completion-script=fish"]) == .fish)
         #expect(CompletionScript.requestedShell(["--generate-completion-script", "tcsh"]) == nil)
-        #expect(CompletionScript.requestedShell(["--generate-completion-script"]) == nil)
+        #expect(CompletionScript.requestedShell(["--generate-completion-script"], autodetected: { .zsh }) == .zsh)
+        #expect(CompletionScript.requestedShell(["--generate-completion-script"], autodetected: { nil }) == nil)
         #expect(CompletionScript.requestedShell(["run", "--generate-completion-script", "bash"]) == nil)
     }
 }
