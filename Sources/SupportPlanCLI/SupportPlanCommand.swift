@@ -45,7 +45,8 @@ struct SupportPlanCommand: ParsableCommand {
             the run, 64 bad usage, 130 interrupted.
 
             Presets are found in $SUPPORTPLAN_PRESETS, then <bin>/../share/supportplan/presets. \
-            NO_COLOR turns colour off; the journal and history are kept in $XDG_STATE_HOME/supportplan.
+            NO_COLOR turns colour off; the journal and history are kept in $XDG_STATE_HOME/supportplan. \
+            Completion: supportplan --generate-completion-script bash|zsh|fish; more in man supportplan.
             """,
         version: Program.version,
         subcommands: [REPLCommand.self, RunCommand.self, PresetsCommand.self],
