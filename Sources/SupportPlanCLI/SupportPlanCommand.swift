@@ -139,6 +139,15 @@ struct PresetsCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("Print only the names, one per line (for scripts and completion).", visibility: .hidden))
     var names = false
 
+    /// The root's options, which argument-parser reads wherever they stand; here only to refuse them.
+    @OptionGroup(visibility: .private) var model: ModelOptions
+
+    func validate() throws {
+        if model.empty || model.resume || model.json || model.seed != nil {
+            throw ValidationError("presets takes no options but --no-color")
+        }
+    }
+
     func run() throws {
         try Program(options: Options(mode: names ? .presetNames : .presets)).finish()
     }

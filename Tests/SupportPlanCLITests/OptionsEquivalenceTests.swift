@@ -44,12 +44,20 @@ import Testing
         #expect(options == Options(mode: .run, empty: true, seed: 3, files: ["x.plan"]))
     }
 
+    @Test func presetsTakesNoColorOnly() throws {
+        #expect(try SupportPlanCommand.parseAsRoot(["presets", "--no-color"]) is PresetsCommand)
+        #expect(try SupportPlanCommand.parseAsRoot(["presets", "--names"]) is PresetsCommand)
+    }
+
     @Test func jsonWithFilesRuns() throws {
         let options = try #require(Options.fastParse(["--json", "a.plan"]))
         #expect(options.mode == .run)
     }
 
-    @Test(arguments: [["run"], ["--bogus"], ["--seed", "x"], ["presets", "extra"], ["run", "--seed"]])
+    @Test(arguments: [
+        ["run"], ["--bogus"], ["--seed", "x"], ["presets", "extra"], ["run", "--seed"], ["presets", "--json"],
+        ["--empty", "presets"],
+    ])
     func badUsageExits64(arguments: [String]) {
         do {
             _ = try SupportPlanCommand.parseAsRoot(arguments)
