@@ -5,6 +5,10 @@ SWIFT ?= swift
 CONFIG ?= release
 BUILD_FLAGS = -c $(CONFIG) -Xswiftc -static-stdlib
 SHARED ?= ../shared
+# `make install BIN=path/to/supportplan` installs that binary without building (the install test does).
+BIN ?=
+BIN_PATH = $(if $(BIN),$(BIN),$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan)
+DATA = $(DESTDIR)$(PREFIX)/share
 
 .PHONY: all build run test install uninstall deps lint format bench clean
 
@@ -30,15 +34,24 @@ test: deps
 	$(MAKE) build
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	./Tests/install/test_install.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 
-install: build
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/supportplan/presets"
-	install -m 755 "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan" "$(DESTDIR)$(PREFIX)/bin/supportplan"
-	install -m 644 Presets/*.plan "$(DESTDIR)$(PREFIX)/share/supportplan/presets/"
+# The binary, the presets, the man page and the completion scripts (made by the binary itself).
+install: $(if $(BIN),,build)
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DATA)/supportplan/presets" "$(DATA)/man/man1" \
+	  "$(DATA)/bash-completion/completions" "$(DATA)/zsh/site-functions" "$(DATA)/fish/vendor_completions.d"
+	install -m 755 "$(BIN_PATH)" "$(DESTDIR)$(PREFIX)/bin/supportplan"
+	install -m 644 Presets/*.plan "$(DATA)/supportplan/presets/"
+	install -m 644 man/supportplan.1 "$(DATA)/man/man1/supportplan.1"
+	"$(BIN_PATH)" --generate-completion-script bash > "$(DATA)/bash-completion/completions/supportplan"
+	"$(BIN_PATH)" --generate-completion-script zsh > "$(DATA)/zsh/site-functions/_supportplan"
+	"$(BIN_PATH)" --generate-completion-script fish > "$(DATA)/fish/vendor_completions.d/supportplan.fish"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/supportplan"
-	rm -rf "$(DESTDIR)$(PREFIX)/share/supportplan"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/supportplan" "$(DATA)/man/man1/supportplan.1" \
+	  "$(DATA)/bash-completion/completions/supportplan" "$(DATA)/zsh/site-functions/_supportplan" \
+	  "$(DATA)/fish/vendor_completions.d/supportplan.fish"
+	rm -rf "$(DATA)/supportplan"
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -7,6 +7,8 @@ import PackageDescription
 /// SupportPlanCLI → PlanSession → SupportEconomics → PlanCore
 ///                              └→ PlanGraph ───────→ PlanCore
 ///                └→ LineEditor → CLibEdit
+/// SupportPlanCLI parses its command line with apple/swift-argument-parser (help, errors, completion
+/// scripts), behind a small pre-parser for the common `run`/REPL forms (see `Options.fastParse`).
 /// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader; PlanSession may
 /// depend on it for `:import tickets`)
 let package = Package(
@@ -15,7 +17,8 @@ let package = Package(
         .executable(name: "supportplan", targets: ["SupportPlanCLI"])
     ],
     dependencies: [
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2")
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "PlanCore"),
@@ -34,7 +37,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "SupportPlanCLI",
-            dependencies: ["PlanSession", "LineEditor"]
+            dependencies: [
+                "PlanSession", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
         .testTarget(name: "PlanGraphTests", dependencies: ["PlanGraph"]),
@@ -42,6 +47,7 @@ let package = Package(
         .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),
+        .testTarget(name: "SupportPlanCLITests", dependencies: ["SupportPlanCLI"]),
         // Reads an export and prints what `:import tickets` would define: for measurements, not shipped.
         .executableTarget(
             name: "ticket-import", dependencies: ["TicketEvidence", "PlanCore"], path: "Tests/tickets/ImportTool"),

@@ -1,13 +1,25 @@
-import PlanSession
-
-/// The command line of SPEC §1, parsed by hand (no argument-parsing dependency on the start-up path).
-struct Options {
-    enum Mode {
+/// The command line of SPEC §1 once parsed, and the pre-parser that reads its common forms.
+///
+/// Two parsers, one meaning: `SupportPlanCommand` (swift-argument-parser) defines the command line —
+/// help, usage errors, completion scripts, the man page — and `fastParse` reads only the forms that
+/// start the REPL or run scripts, which must start in a few milliseconds (SPEC §7). It accepts an
+/// argument list only when every argument is one it knows (the five options, `--seed N`/`--seed=N`
+/// with a valid number, file and preset names, `-`) and returns nil for anything else, which then
+/// goes to `SupportPlanCommand`. Building argument-parser's command tree (reflection over every
+/// command's properties) costs milliseconds that `run --empty` of a one-line script does not have;
+/// `OptionsEquivalenceTests` checks that both parsers give the same `Options` for every form that
+/// `fastParse` accepts.
+struct Options: Equatable {
+    /// What the program does.
+    enum Mode: Equatable {
+        /// The REPL on the standard model (or, with stdin not a terminal, stdin as a script).
         case repl
+        /// `supportplan run FILE…`.
         case run
+        /// `supportplan presets`: names with descriptions.
         case presets
-        case help
-        case version
+        /// `supportplan presets --names`: names only, one per line (for completion).
+        case presetNames
     }
 
     var mode = Mode.repl
@@ -18,75 +30,45 @@ struct Options {
     var seed: UInt64?
     var files: [String] = []
 
-    static let usage = """
-        usage: supportplan [OPTIONS] [PRESET|FILE ...]   the REPL on the standard model, after each preset/file
-               supportplan run [OPTIONS] FILE ...        run scripts ('-' = stdin); exit 0 ok, 1 assert, 2 error
-               supportplan presets                       list the presets
+    /// The options with `--json` and files turning the REPL into a run (SPEC §1: `--json` is for runs).
+    func normalized() -> Options {
+        var options = self
+        if options.json && options.mode == .repl && !options.files.isEmpty { options.mode = .run }
+        return options
+    }
 
-        options:
-          --empty       start with no model (not the standard one)
-          --resume      restore the last REPL session
-          --seed N      Monte Carlo seed
-          --json        run: print the whole model as JSON on stdout (everything else to stderr)
-          --no-color    no colour (NO_COLOR is honoured too)
-          --version     print the version
-          --help        this help
-        """
-
-    /// Parses arguments (without the program name); throws a message for bad usage.
-    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+    /// Reads the common forms `[OPTIONS] [PRESET|FILE …]` and `run [OPTIONS] FILE …` (arguments
+    /// without the program name); nil for any other form, left to `SupportPlanCommand`.
+    static func fastParse(_ arguments: [String]) -> Options? {
         var options = Options()
-        var index = 0
-        var sawCommand = false
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
+        var rest = arguments[...]
+        if rest.first == "run" {
+            options.mode = .run
+            rest = rest.dropFirst()
+        }
+        while let argument = rest.popFirst() {
             switch argument {
             case "--empty": options.empty = true
             case "--resume": options.resume = true
             case "--json": options.json = true
-            case "--no-color", "--no-colour": options.noColor = true
-            case "--version", "-V": options.mode = .version
-            case "--help", "-h": options.mode = .help
+            case "--no-color": options.noColor = true
             case "--seed":
-                guard index < arguments.count, let seed = UInt64(arguments[index]) else {
-                    throw UsageError(message: "--seed needs a whole number")
-                }
+                guard let value = rest.popFirst(), let seed = UInt64(value) else { return nil }
                 options.seed = seed
-                index += 1
-            case "run" where !sawCommand && options.files.isEmpty:
-                options.mode = .run
-                sawCommand = true
-            case "presets" where !sawCommand && options.files.isEmpty:
-                options.mode = .presets
-                sawCommand = true
             default:
                 if argument.hasPrefix("--seed=") {
-                    guard let seed = UInt64(argument.dropFirst(7)) else {
-                        throw UsageError(message: "--seed needs a whole number")
-                    }
+                    guard let seed = UInt64(argument.dropFirst(7)) else { return nil }
                     options.seed = seed
                 } else if argument.hasPrefix("-") && argument != "-" {
-                    throw UsageError(message: "unknown option \(argument)")
+                    return nil
+                } else if argument.isEmpty || CommandLineCompletion.subcommandNames.contains(argument) {
+                    return nil
                 } else {
                     options.files.append(argument)
                 }
             }
         }
-        if options.mode == .run && options.files.isEmpty {
-            throw UsageError(message: "run needs a file ('-' for stdin)")
-        }
-        if options.mode == .presets && !options.files.isEmpty {
-            throw UsageError(message: "presets takes no arguments (got \(options.files.joined(separator: " ")))")
-        }
-        if options.json && options.mode == .repl && !options.files.isEmpty {
-            options.mode = .run
-        }
-        return options
+        if options.mode == .run && options.files.isEmpty { return nil }
+        return options.normalized()
     }
-}
-
-/// Bad command-line usage (exit 64).
-struct UsageError: Error {
-    let message: String
 }

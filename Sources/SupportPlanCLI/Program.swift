@@ -1,3 +1,4 @@
+import ArgumentParser
 import Glibc
 import LineEditor
 import PlanCore
@@ -16,15 +17,13 @@ struct Program {
 
     func main() -> ExitStatus {
         switch options.mode {
-        case .help:
-            Console.write(Options.usage + "\n", to: 1)
-            return .success
-        case .version:
-            Console.write(Self.version + "\n", to: 1)
-            return .success
         case .presets:
             let session = makeSession(interactive: false, valuesTo: 1)
-            Console.write(session.presetList() + "\n", to: 1)
+            Console.write(PresetListing(session: session).text(width: PresetListing.terminalWidth()) + "\n", to: 1)
+            return .success
+        case .presetNames:
+            let names = PresetLocator.forThisExecutable.names
+            Console.write(names.map { $0 + "\n" }.joined(), to: 1)
             return .success
         case .run:
             return runScripts(options.files)
@@ -34,10 +33,14 @@ struct Program {
         }
     }
 
+    /// Runs `main()` for a swift-argument-parser command: a status other than 0 leaves as `ExitCode`.
+    func finish() throws(ExitCode) {
+        let status = main()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
     func makeSession(interactive: Bool, valuesTo: Int32) -> Session {
-        let locator = PresetLocator(
-            environmentRoot: FileSystem.environment("SUPPORTPLAN_PRESETS"), executablePath: FileSystem.executablePath,
-            fileExists: { FileSystem.isFile($0) }, listDirectory: { FileSystem.list($0) })
+        let locator = PresetLocator.forThisExecutable
         let output = ConsoleOutput(color: color && interactive, valuesTo: valuesTo, interactive: interactive)
         let session = Session(output: output, locator: locator)
         session.interactive = interactive
