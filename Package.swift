@@ -6,6 +6,7 @@ import PackageDescription
 /// Module layout (arrows point down only), see ARCHITECTURE.md:
 /// SupportPlanCLI → PlanSession → SupportEconomics → PlanCore
 ///                              └→ PlanGraph ───────→ PlanCore
+///                              └→ PlanCharts ──────→ PlanCore (charts as data, drawn as SVG)
 ///                └→ LineEditor → CLibEdit
 /// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader; PlanSession may
 /// depend on it for `:import tickets`)
@@ -21,7 +22,8 @@ let package = Package(
         .target(name: "PlanCore"),
         .target(name: "PlanGraph", dependencies: ["PlanCore"]),
         .target(name: "SupportEconomics", dependencies: ["PlanCore"]),
-        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics"]),
+        .target(name: "PlanCharts", dependencies: ["PlanCore"]),
+        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics", "PlanCharts"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "PlanGraphTests", dependencies: ["PlanGraph"]),
         .testTarget(name: "SupportEconomicsTests", dependencies: ["SupportEconomics"]),
         .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession"]),
+        .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),
         // Reads an export and prints what `:import tickets` would define: for measurements, not shipped.
