@@ -6,6 +6,7 @@ struct Options {
         case repl
         case run
         case presets
+        case report
         case help
         case version
     }
@@ -17,17 +18,22 @@ struct Options {
     var noColor = false
     var seed: UInt64?
     var files: [String] = []
+    /// `report -o FILE`: where the report goes.
+    var output: String?
 
     static let usage = """
         usage: supportplan [OPTIONS] [PRESET|FILE ...]   the REPL on the standard model, after each preset/file
                supportplan run [OPTIONS] FILE ...        run scripts ('-' = stdin); exit 0 ok, 1 assert, 2 error
                supportplan presets                       list the presets
+               supportplan report [PRESET|FILE ...] -o FILE.html|FILE.md
+                                                         write the board report (several presets: compared)
 
         options:
           --empty       start with no model (not the standard one)
           --resume      restore the last REPL session
           --seed N      Monte Carlo seed
           --json        run: print the whole model as JSON on stdout (everything else to stderr)
+          -o FILE       report: the file to write (.html or .md)
           --no-color    no colour (NO_COLOR is honoured too)
           --version     print the version
           --help        this help
@@ -60,6 +66,13 @@ struct Options {
             case "presets" where !sawCommand && options.files.isEmpty:
                 options.mode = .presets
                 sawCommand = true
+            case "report" where !sawCommand && options.files.isEmpty:
+                options.mode = .report
+                sawCommand = true
+            case "-o", "--output":
+                guard index < arguments.count else { throw UsageError(message: "\(argument) needs a file") }
+                options.output = arguments[index]
+                index += 1
             default:
                 if argument.hasPrefix("--seed=") {
                     guard let seed = UInt64(argument.dropFirst(7)) else {
@@ -75,6 +88,16 @@ struct Options {
         }
         if options.mode == .run && options.files.isEmpty {
             throw UsageError(message: "run needs a file ('-' for stdin)")
+        }
+        if options.mode == .report {
+            guard let output = options.output else {
+                throw UsageError(message: "report needs -o FILE.html or -o FILE.md")
+            }
+            guard Session.ReportFormat(path: output) != nil else {
+                throw UsageError(message: "the report is written as .html or .md, not \(output)")
+            }
+        } else if options.output != nil {
+            throw UsageError(message: "-o goes with report")
         }
         if options.mode == .presets && !options.files.isEmpty {
             throw UsageError(message: "presets takes no arguments (got \(options.files.joined(separator: " ")))")
