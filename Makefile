@@ -1,5 +1,6 @@
 # supportplan — build, run, test, install.
-# `make run` starts the REPL on the standard model; `make test` runs every test.
+# `make run` starts the REPL on the standard model; `make test` runs every test (the render check installs
+# Debian's chromium and poppler-utils when they are missing).
 PREFIX ?= /usr/local
 SWIFT ?= swift
 CONFIG ?= release
@@ -30,6 +31,7 @@ test: deps
 	$(MAKE) build
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	./Tests/render/check_render.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/supportplan/presets"

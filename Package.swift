@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
         .testTarget(name: "PlanGraphTests", dependencies: ["PlanGraph"]),
         .testTarget(name: "SupportEconomicsTests", dependencies: ["SupportEconomics"]),
-        .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession"]),
+        .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession", "PlanCharts"]),
         .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),

@@ -41,6 +41,13 @@ public struct BoardReport: Sendable {
             public var kind: Kind = .plain
             /// The columns whose cells are flagged (a drop that matters), by index.
             public var flagged: [Int] = []
+
+            /// Creates a row.
+            public init(cells: [String], kind: Kind = .plain, flagged: [Int] = []) {
+                self.cells = cells
+                self.kind = kind
+                self.flagged = flagged
+            }
         }
 
         /// The column headings.
