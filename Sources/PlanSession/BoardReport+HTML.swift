@@ -185,7 +185,7 @@ extension BoardReport {
         .scroll { overflow-x: auto; }
         table.tiers td:first-child { white-space: nowrap; }
         table.inputs td, table.inputs th { text-align: left; }
-        table.inputs td.value { font-weight: bold; min-width: 8em; max-width: 18em; }
+        table.inputs td.value { font-weight: bold; white-space: nowrap; }
         table.inputs td.value .dist { font-weight: normal; font-size: 12px; color: #555; white-space: normal; }
         table.inputs td.source { font-size: 13px; color: #333; }
         .missing { color: #a00000; font-style: italic; }
