@@ -1,5 +1,6 @@
 # supportplan — build, run, test, install.
-# `make run` starts the REPL on the standard model; `make test` runs every test.
+# `make run` starts the REPL on the standard model; `make test` runs every test (the render check installs
+# Debian's chromium and poppler-utils when they are missing).
 PREFIX ?= /usr/local
 SWIFT ?= swift
 CONFIG ?= release
@@ -35,6 +36,7 @@ test: deps
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	./Tests/install/test_install.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	./Tests/render/check_render.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 
 # The binary, the presets, the man page and the completion scripts (made by the binary itself).
 install: $(if $(BIN),,build)

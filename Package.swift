@@ -6,6 +6,7 @@ import PackageDescription
 /// Module layout (arrows point down only), see ARCHITECTURE.md:
 /// SupportPlanCLI → PlanSession → SupportEconomics → PlanCore
 ///                              └→ PlanGraph ───────→ PlanCore
+///                              └→ PlanCharts ──────→ PlanCore (charts as data, drawn as SVG)
 ///                └→ LineEditor → CLibEdit
 /// SupportPlanCLI parses its command line with apple/swift-argument-parser (help, errors, completion
 /// scripts), behind a small pre-parser for the common `run`/REPL forms (see `Options.fastParse`).
@@ -24,7 +25,8 @@ let package = Package(
         .target(name: "PlanCore"),
         .target(name: "PlanGraph", dependencies: ["PlanCore"]),
         .target(name: "SupportEconomics", dependencies: ["PlanCore"]),
-        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics"]),
+        .target(name: "PlanCharts", dependencies: ["PlanCore"]),
+        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics", "PlanCharts"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -44,7 +46,8 @@ let package = Package(
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
         .testTarget(name: "PlanGraphTests", dependencies: ["PlanGraph"]),
         .testTarget(name: "SupportEconomicsTests", dependencies: ["SupportEconomics"]),
-        .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession"]),
+        .testTarget(name: "PlanSessionTests", dependencies: ["PlanSession", "PlanCharts"]),
+        .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),
         .testTarget(name: "SupportPlanCLITests", dependencies: ["SupportPlanCLI"]),

@@ -18,8 +18,8 @@ extension Session {
         ("presets", ":presets", "list the presets"),
         ("save", ":save file", "write the model as a script that loads back to identical values"),
         (
-            "export", ":export csv|json|md file",
-            "write every cell's value, unit and formula as CSV, JSON or a Markdown table"
+            "export", ":export csv|json|md|html|svg file",
+            "the board report (md, html), the last chart (svg), every cell (csv, json, md … --all)"
         ),
         ("table", ":table expr, …", "one row per tier, one column per expression"),
         ("report", ":report", "one-screen summary: watched outputs, per-tier table, alerts"),
@@ -121,17 +121,7 @@ extension Session {
             output.emit("  saved \(model.cellNames.count) cells to \(path)")
         case "export":
             guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            guard let format = args.first, let text = export(format: format),
-                let path = Self.pathArgument(String(argument.dropFirst(format.count)))
-            else {
-                throw fail("usage: :export csv|json|md file")
-            }
-            do {
-                try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), text)
-            } catch {
-                throw fail(error.message)
-            }
-            output.emit("  exported \(model.cellNames.count) cells to \(path)")
+            output.emit(try exportCommand(argument, directory: directory, fail: fail))
         case "table":
             output.emit(try table(argument, statement: statement))
         case "report":

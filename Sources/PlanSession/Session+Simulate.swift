@@ -1,3 +1,4 @@
+import PlanCharts
 import PlanCore
 import PlanGraph
 
@@ -25,6 +26,7 @@ extension Session {
         } catch {
             throw fail(error.message)
         }
+        lastChart = Chart.simulation(outputs, samples: count, seed: seed) ?? lastChart
         var rows: [[String]] = [["name", "mean", "p5", "p50", "p95", "P(< 0)", "distribution"]]
         var notes: [String] = []
         for output in outputs {

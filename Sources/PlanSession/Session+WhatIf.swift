@@ -1,3 +1,4 @@
+import PlanCharts
 import PlanCore
 import PlanGraph
 
@@ -125,6 +126,7 @@ extension Session {
         } catch {
             throw text.diagnostic(error)
         }
+        lastChart = Chart.tornado(result) ?? lastChart
         return WhatIfCharts.tornado(result)
     }
 

@@ -1,3 +1,4 @@
+import PlanCharts
 import PlanCore
 import PlanGraph
 
@@ -93,9 +94,12 @@ extension Session {
             if axes.count == 2 {
                 let grid = try model.sweep(
                     axes[0].input, values: values[0], by: axes[1].input, values: values[1], output: outputs[0])
+                lastChart = Chart.sweep(grid)
                 return Self.render(grid)
             }
-            return Self.render(try model.sweep(axes[0].input, values: values[0], outputs: outputs))
+            let result = try model.sweep(axes[0].input, values: values[0], outputs: outputs)
+            lastChart = Chart.sweep(result)
+            return Self.render(result)
         } catch {
             throw text.diagnostic(error)
         }

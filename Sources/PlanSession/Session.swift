@@ -1,3 +1,4 @@
+public import PlanCharts
 public import PlanCore
 public import PlanGraph
 public import SupportEconomics
@@ -50,6 +51,9 @@ public final class Session {
     /// True after `:set timing on`: each change reports how many cells it recomputed and how long it took.
     public var showTiming = false
     var statementStart = 0.0
+
+    /// The last chart a command drew (`:sweep`, `:sensitivity`, `:simulate`), for `:export svg`.
+    public internal(set) var lastChart: Chart?
 
     /// Named scenarios saved with `:scenario save` (presets count as scenarios too).
     public var savedScenarios: [String: Model] = [:]

@@ -55,7 +55,7 @@ struct Completer {
     private func argumentChoices(_ before: String) -> [String]? {
         let scenarios = session.savedScenarios.keys.sorted()
         switch before {
-        case ":export": return ["csv ", "json ", "md "]
+        case ":export": return ["csv ", "html ", "json ", "md ", "svg "]
         case ":set": return ["seed ", "samples ", "timing "]
         case ":set timing": return ["on", "off"]
         case ":scenario": return ["save ", "load ", "delete "]

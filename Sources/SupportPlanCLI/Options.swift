@@ -20,6 +20,8 @@ struct Options: Equatable {
         case presets
         /// `supportplan presets --names`: names only, one per line (for completion).
         case presetNames
+        /// `supportplan report [PRESET|FILE …] -o FILE`: the board report.
+        case report
     }
 
     var mode = Mode.repl
@@ -29,6 +31,8 @@ struct Options: Equatable {
     var noColor = false
     var seed: UInt64?
     var files: [String] = []
+    /// `report -o FILE`: where the report goes.
+    var output: String?
 
     /// The options with `--json` and files turning the REPL into a run (SPEC §1: `--json` is for runs).
     func normalized() -> Options {

@@ -27,6 +27,11 @@ struct Program {
             return .success
         case .run:
             return runScripts(options.files)
+        case .report:
+            // Values, alerts and the confirmation go to stderr: the report is the output.
+            let session = makeSession(interactive: false, valuesTo: 2)
+            if !options.empty && session.loadStandardModel() == .error { return .error }
+            return session.writeReport(loading: options.files, to: options.output ?? "")
         case .repl:
             if !Console.isTerminal(0) { return runScripts(options.files + ["-"]) }
             return REPL(options: options, color: color).run()

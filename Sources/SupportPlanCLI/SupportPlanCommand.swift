@@ -10,20 +10,9 @@ import PlanSession
 /// argument-parser decodes a group once, in the root, wherever it stands on the line, and hands the same
 /// value to the subcommand, so `supportplan --seed 3 run x.plan` and `supportplan run x.plan --seed 3`
 /// mean the same, and both `--help` pages list the options. Each subcommand is a small struct that turns
-/// its arguments into `Options` and hands them to `Program`. `supportplan report [PRESET|FILE …] -o FILE`
-/// is one more such struct, listed in `subcommands` (and given a `.It Cm report` entry in
-/// `man/supportplan.1`, which the install test requires):
-///
-///     struct ReportCommand: ParsableCommand {
-///         static let configuration = CommandConfiguration(
-///             commandName: "report", abstract: "Write the board report (HTML or Markdown).",
-///             usage: "supportplan report [OPTIONS] [PRESET|FILE ...] -o FILE")
-///         @OptionGroup var model: ModelOptions
-///         @Argument(help: …, completion: .custom(CommandLineCompletion.presetsAndFiles)) var files: [String] = []
-///         @Option(name: .shortAndLong, help: ArgumentHelp(…, valueName: "FILE"),
-///                 completion: .file(extensions: ["html", "md"])) var output: String
-///         func run() throws { … }   // e.g. Program(options:).report(to: output), throwing ExitCode on failure
-///     }
+/// its arguments into `Options` and hands them to `Program`; a new subcommand is one more such struct,
+/// listed in `subcommands` and given a `.It Cm NAME` entry in `man/supportplan.1` (the install test
+/// requires it).
 ///
 /// The common forms (`supportplan [OPTIONS] [PRESET|FILE …]`, `supportplan run …`) are parsed first by
 /// `Options.fastParse`, which accepts only arguments these commands read the same way and leaves every
@@ -36,6 +25,7 @@ struct SupportPlanCommand: ParsableCommand {
             supportplan [OPTIONS] [PRESET|FILE ...]
             supportplan run [OPTIONS] FILE ...
             supportplan presets
+            supportplan report [PRESET|FILE ...] -o FILE
             """,
         discussion: """
             With no subcommand: load the standard model (unless --empty), then each PRESET or FILE in \
@@ -49,7 +39,7 @@ struct SupportPlanCommand: ParsableCommand {
             Completion: supportplan --generate-completion-script bash|zsh|fish; more in man supportplan.
             """,
         version: Program.version,
-        subcommands: [REPLCommand.self, RunCommand.self, PresetsCommand.self],
+        subcommands: [REPLCommand.self, RunCommand.self, PresetsCommand.self, ReportCommand.self],
         defaultSubcommand: REPLCommand.self
     )
 
@@ -151,4 +141,44 @@ struct PresetsCommand: ParsableCommand {
     func run() throws {
         try Program(options: Options(mode: names ? .presetNames : .presets)).finish()
     }
+}
+
+/// `supportplan report [PRESET|FILE …] -o FILE`: the board report (HTML or Markdown) without a REPL.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the board report (HTML or Markdown) of the model.",
+        usage: "supportplan report [OPTIONS] [PRESET|FILE ...] -o FILE",
+        discussion: """
+            Loads the standard model (unless --empty), then each PRESET or FILE in order; with several \
+            presets each is kept as a scenario, so the report compares them. The format follows the file \
+            name: .html (self-contained, no network) or .md.
+            """
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Argument(
+        help: ArgumentHelp("Presets or .plan files to load, in order.", valueName: "PRESET|FILE"),
+        completion: .custom(CommandLineCompletion.presetsAndFiles))
+    var files: [String] = []
+
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("The report to write: FILE.html or FILE.md.", valueName: "FILE"),
+        completion: .file(extensions: ["html", "md"]))
+    var output: String
+
+    func validate() throws {
+        if model.resume || model.json { throw ValidationError("report takes neither --resume nor --json") }
+    }
+
+    /// What the program does with these arguments.
+    var options: Options {
+        var options = model.options(.report, files: files)
+        options.mode = .report
+        options.output = output
+        return options
+    }
+
+    func run() throws { try Program(options: options).finish() }
 }
