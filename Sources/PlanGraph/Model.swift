@@ -18,6 +18,8 @@ public struct Model: Sendable {
     public internal(set) var alertIds: [String: Int] = [:]
     /// The cells shown after every change.
     public internal(set) var watches: [String] = []
+    /// The rows `:report` shows (the `report` statement; see Model+Report).
+    public internal(set) var report: ReportLayout?
     /// The built-in functions.
     public let builtins: Builtins
     /// Polled between nodes during long recalculations; true cancels (Ctrl-C).

@@ -121,6 +121,8 @@ public struct Statement: Sendable {
         case use(String)
         /// `delete name`.
         case delete(String, SourceSpan)
+        /// `report row, …`: what `:report` shows.
+        case report([ReportRow])
         /// A `:command` line (raw text, colon included).
         case command(String)
     }

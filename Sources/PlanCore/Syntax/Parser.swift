@@ -6,7 +6,7 @@
 ///     definition     → NAME "=" expression | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
 ///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
 ///                    | "alert" STRING "when" expression | "watch" NAME ("," NAME)*
-///                    | "use" STRING | "delete" NAME
+///                    | "use" STRING | "delete" NAME | "report" report-row ("," report-row)*   (Parser+Report)
 ///     expression     → conversion
 ///     conversion     → conditional ( "in" unit )*
 ///     conditional    → "if" expression "then" expression "else" expression | disjunction
