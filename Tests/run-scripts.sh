@@ -9,7 +9,8 @@ bin="$(cd "$(dirname "${1:?usage: run-scripts.sh PATH/TO/supportplan}")" && pwd)
 here="$(cd "$(dirname "$0")" && pwd)"
 pass=0; fail=0
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1
+# Views lay themselves out for the width: 80 columns, as on a pipe with no COLUMNS, whatever the terminal.
+export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1 COLUMNS=80
 for f in "$here"/Scripts/*/*.plan; do
   want=$(sed -n 's/^# expect: exit \([0-9]*\).*/\1/p' "$f" | head -1); want=${want:-0}
   args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}

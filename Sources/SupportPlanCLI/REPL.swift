@@ -72,6 +72,7 @@ struct REPL {
                 pending = ""
                 if text.trimmingCharacters().isEmpty { continue }
                 reader.addHistory(text)
+                session.width = Terminal.columns()
                 let status = session.run(SourceFile(name: nil, text: text))
                 if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
             }
@@ -79,18 +80,9 @@ struct REPL {
         return .success
     }
 
-    /// Commands that change the session and so belong in the journal; the others only show or write files.
-    static let journalledCommands: Set<String> = [
-        "load", "reset", "undo", "redo", "watch", "unwatch", "set", "scenario",
-    ]
-
-    /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …).
-    static func journals(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters()
-        guard trimmed.hasPrefix(":") else { return true }
-        let name = String(trimmed.dropFirst().prefix { $0 != " " && $0 != "\t" })
-        return journalledCommands.contains(name)
-    }
+    /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …): the
+    /// command table decides, by each command's effect.
+    static func journals(_ text: String) -> Bool { Command.isJournalled(entry: text.trimmingCharacters()) }
 
     /// Replays a journal into a session, silently.
     static func replay(_ entries: [String], into session: Session) {
