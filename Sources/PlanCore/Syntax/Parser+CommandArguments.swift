@@ -285,11 +285,25 @@ private struct ArgumentReader {
             return expr
         } catch {
             // Completion: the text ran out inside the expression, where a value is expected.
-            if completing, let span = error.span, span.end >= contentEnd {
+            if completing && nameFitsAtEnd(body) {
                 expected.append(.candidates(.names))
                 return nil
             }
             throw error
+        }
+    }
+
+    /// True when a name written at the end of the text would continue what `body` parses from here (the
+    /// text is cut where Tab was pressed): the same parse, with a name put there, gets past it.
+    private func nameFitsAtEnd(_ body: (inout Parser) throws(EvalError) -> Expr) -> Bool {
+        let placeholder = bytes.count
+        let file = SourceFile(name: nil, text: String(decoding: bytes, as: UTF8.self) + "_")
+        var parser = Parser(file, from: position)
+        do {
+            _ = try body(&parser)
+            return parser.previousEnd > placeholder
+        } catch {
+            return (error.span?.start ?? 0) > placeholder
         }
     }
 

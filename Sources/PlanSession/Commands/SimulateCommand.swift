@@ -22,7 +22,18 @@ extension Command {
         var names: [String] = []
         for argument in context.arguments.all("cell") {
             guard case .cell(let cell) = argument.value else { continue }
-            names.append(try context.existingCell(cell).text)
+            _ = try context.existingCell(cell)
+            if let field = cell.field, let fieldSpan = cell.fieldSpan {
+                guard case .record(let record)? = context.model.value(of: cell.name) else {
+                    throw context.error("`\(cell.name)` is not a record", at: fieldSpan, kind: .unknownField)
+                }
+                guard record[field] != nil else {
+                    throw context.error(
+                        "`\(cell.name)` has no field `\(field)`", at: fieldSpan, kind: .unknownField,
+                        hint: Suggestion.hint(for: field, among: record.keys))
+                }
+            }
+            names.append(cell.text)
         }
         if names.isEmpty {
             let uncertain = context.model.uncertainCellNames

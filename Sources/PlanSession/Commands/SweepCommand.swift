@@ -11,7 +11,7 @@ extension Command {
         summary: "a table and chart of outputs over an input (`and input from …` for two)", effect: .shows,
         arguments: sweepAxis + [
             .optional([.keyword("and")] + sweepAxis),
-            .optional([.keyword("show"), .expressions(key: "show", what: "an expression after `show`")]),
+            .optional([.keyword("show"), .expressions(key: "output", what: "an expression after `show`")]),
         ],
         run: runSweep)
 
@@ -57,7 +57,7 @@ extension Command {
             }
         }
         var outputs: [WhatIfObjective] = []
-        let shown = context.arguments.all("show")
+        let shown = context.arguments.all("output")
         for argument in shown {
             guard case .expression(let expr) = argument.value else { continue }
             outputs.append(try context.objective(expr))

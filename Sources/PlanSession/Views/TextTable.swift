@@ -3,7 +3,8 @@
 /// The first row is the header; the first column (labels) is left-aligned, the others right-aligned.
 /// When the table is too wide it is narrowed in three steps, each only as far as needed:
 /// 1. headers wider than their column's values are wrapped after `_`, ` ` or `.` (bottom-aligned),
-///    widest saving first (`agents_required_baseline` becomes three lines);
+///    widest saving first (`agents_required_baseline` becomes three lines); headers of up to 6
+///    characters stay whole;
 /// 2. the columns are split into groups that fit, each printed as its own table with the label column
 ///    repeated, one after the other;
 /// 3. a single column still too wide (a long record, a long label) is cut with `…`.
@@ -34,6 +35,8 @@ public struct TextTable {
         // 1. Wrap headers, the largest saving first, until the table fits.
         while total(all) > width {
             let savings = (1..<max(1, count)).map { column -> (Int, Int) in
+                // A short header (`P(< 0)`, `steps`) stays whole.
+                guard header[column].count > 6 else { return (column, 0) }
                 let narrowest = max(body[column], Self.pieces(header[column]).map(\.count).max() ?? 0)
                 return (column, widths[column] - narrowest)
             }

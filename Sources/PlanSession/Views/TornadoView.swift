@@ -44,13 +44,10 @@ struct TornadoView {
         func total(_ columns: [Int]) -> Int {
             TextTable.indent + columns.map { widths[$0] + TextTable.gap }.reduce(0, +)
         }
-        var columns = [0, 1, 2, 3, 4]
-        for dropped in [2, 1] where total(columns) + 12 > width {
-            columns.removeAll { $0 == dropped }
-        }
-        if total(columns) + 10 > width {
-            widths[0] = max(6, widths[0] - (total(columns) + 10 - width))
-        }
+        // The most columns that leave a bar of 12; on a very narrow screen, only the inputs with cut names.
+        let choices = [[0, 1, 2, 3, 4], [0, 1, 3, 4], [0, 3, 4], [0]]
+        let columns = choices.first { total($0) + 12 <= width } ?? [0]
+        if total(columns) + 10 > width { widths[0] = max(4, width - 10 - TextTable.indent - TextTable.gap) }
         let barWidth = max(10, min(Charts.barWidth + 1, width - total(columns)))
         var rows = [columns.map { header[$0] } + [TextLayout.truncate("Δ \(result.objective)", barWidth)]]
         var notes: [String] = []
@@ -62,13 +59,16 @@ struct TornadoView {
                 if case .failure(let error) = cell { notes.append("  \(bar.input): \(error.message)") }
             }
         }
-        lines.append(TextTable(rows).render(width: Int.max / 2))
-        lines.append(
-            "  bars span \(Value.format(low, unit: unit)) … \(Value.format(high, unit: unit)); │ is the baseline")
+        var after = [
+            "  bars span \(Value.format(low, unit: unit)) … \(Value.format(high, unit: unit)); │ is the baseline"
+        ]
         if !result.unaffected.isEmpty {
-            lines.append("  no effect: " + result.unaffected.joined(separator: ", "))
+            after.append("  no effect: " + result.unaffected.joined(separator: ", "))
         }
-        return (lines + notes).map { TextLayout.fit($0, width: width) }.joined(separator: "\n")
+        // The rows fit by construction and are never wrapped; the prose around them is.
+        let prose = { (lines: [String]) in lines.map { TextLayout.fit($0, width: width) } }
+        return (prose(lines) + [TextTable(rows).render(width: Int.max / 2)] + prose(after + notes))
+            .joined(separator: "\n")
     }
 
     /// One row's bar, `width` characters with the baseline `│` where the baseline falls on the scale.
