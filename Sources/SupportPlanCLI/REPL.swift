@@ -34,13 +34,15 @@ struct REPL {
                 loaded.append(target)
                 if case .preset(let name) = target {
                     let description = session.presetDescription(name).map { ": " + $0 } ?? ""
-                    Console.write("\(name)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
+                    let banner = "\(name)\(description) (loaded \(session.model.cellNames.count) cells)"
+                    Console.write(TextLayout.fit(banner, width: session.width) + "\n", to: 1)
                 }
             }
             if let entries = journal?.entries(), entries.count > 1 {
-                Console.write(
+                let note =
                     "(the last session's \(entries.count - 1) entries are kept until you change something;"
-                        + " `supportplan --resume` restores them)\n", to: 1)
+                    + " `supportplan --resume` restores them)"
+                Console.write(TextLayout.fit(note, width: session.width) + "\n", to: 1)
             }
             journal?.start(header: options.empty ? "--empty" : "standard", loaded: loaded)
         }
