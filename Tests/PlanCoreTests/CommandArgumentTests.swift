@@ -117,6 +117,11 @@ struct CommandArgumentTests {
         #expect(try parse(grammar, ":save ~/plans/q3.plan").path("file") == "~/plans/q3.plan")
         #expect(try parse(grammar, ":save out,1.plan").path("file") == "out,1.plan")
         #expect(failure(grammar, ":save 'open")?.message == "unterminated quote")
+        // `#` after a blank starts a comment, as in statements; inside a name or quotes it does not.
+        #expect(try parse(grammar, ":save a#b.plan # the quarter").path("file") == "a#b.plan")
+        #expect(try parse(grammar, ":save \"x #1.plan\"  # note").path("file") == "x #1.plan")
+        let table: [ArgumentGrammar] = [.expressions(key: "column", what: "an expression")]
+        #expect(try parse(table, ":table mix, aht # per tier").all("column").count == 2)
     }
 
     @Test("words, numbers with scale suffixes, choices and branches")

@@ -17,7 +17,9 @@
 ///     repeating    → { ","? elements }                 zero or more
 ///     branches     → WORD elements                     the word picks what follows (`:set seed N`, `:scenario load A`)
 ///
-/// after which only blanks may remain. STRING is the language's string (`"my plan.plan"`).
+/// after which only blanks may remain, or a comment: `#` at the start or after a blank, outside quotes,
+/// runs to the end of the line as in statements (`a#b.plan` is a file name). STRING is the language's
+/// string (`"my plan.plan"`).
 ///
 /// An expression ends where the language's grammar ends it: an operand followed by a word that no
 /// operator continues (`net_value by …`), so a cell may be named `show` or `steps` and still be used in
@@ -64,15 +66,39 @@ private struct ArgumentReader {
     var items: [CommandArgument] = []
     var expected: [ArgumentExpectation] = []
 
+    /// Where the arguments end: the end of the text, or a `#` after a blank outside quotes (a comment).
+    private let end: Int
+
     init(file: SourceFile, position: Int, completing: Bool) {
         self.file = file
         self.position = min(position, file.bytes.count)
         self.completing = completing
+        self.end = Self.commentStart(file.bytes, from: self.position)
     }
 
     private var bytes: [UInt8] { file.bytes }
 
-    private var end: Int { file.bytes.count }
+    /// The offset of a comment (`#` at the start or after a blank, outside quotes), or the end of the text.
+    private static func commentStart(_ bytes: [UInt8], from start: Int) -> Int {
+        var quote: UInt8?
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") {
+                    index += 1
+                } else if byte == open {
+                    quote = nil
+                }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#") && (index == start || isBlank(bytes[index - 1])) {
+                return index
+            }
+            index += 1
+        }
+        return bytes.count
+    }
 
     /// The end of the text without trailing blanks.
     private var contentEnd: Int {
@@ -296,8 +322,8 @@ private struct ArgumentReader {
     /// True when a name written at the end of the text would continue what `body` parses from here (the
     /// text is cut where Tab was pressed): the same parse, with a name put there, gets past it.
     private func nameFitsAtEnd(_ body: (inout Parser) throws(EvalError) -> Expr) -> Bool {
-        let placeholder = bytes.count
-        let file = SourceFile(name: nil, text: String(decoding: bytes, as: UTF8.self) + "_")
+        let placeholder = end
+        let file = SourceFile(name: nil, text: String(decoding: bytes[..<end], as: UTF8.self) + "_")
         var parser = Parser(file, from: position)
         do {
             _ = try body(&parser)

@@ -39,7 +39,10 @@ extension Command {
             let alertsBefore = Set(session.model.activeAlerts)
             session.model = loaded
             session.model.isCancelled = session.cancellation
-            if name != "current" { session.scenario = name }
+            if name != "current" {
+                // A saved scenario or a preset by its name; a file by its base name (`q3.plan` is `q3`).
+                session.scenario = session.savedScenarios[name] != nil ? name : LoadTarget.of(name).scenarioName
+            }
             var lines = ["  loaded scenario \(session.scenario) (\(session.model.cellNames.count) cells)"]
             for alert in session.model.activeAlerts where !alertsBefore.contains(alert) { lines.append("  ⚠ " + alert) }
             context.emit(lines.joined(separator: "\n"))
