@@ -13,8 +13,8 @@ public struct ReportLayout: Sendable {
         self.file = file
     }
 
-    /// The statement that marks these rows again (`:save`).
-    public var statement: String { "report " + rows.map { file.text(of: $0.span) }.joined(separator: ", ") }
+    /// The statement that marks these rows again (`:save`), a row a line (a trailing comma continues it).
+    public var statement: String { "report " + rows.map { file.text(of: $0.span) }.joined(separator: ",\n    ") }
 
     /// The source text of one of the rows' expressions.
     public func text(of expr: Expr) -> String { file.text(of: expr.span) }

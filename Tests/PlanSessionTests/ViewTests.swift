@@ -122,7 +122,8 @@ struct ReportTests {
 
                   no alerts
                 """)
-        #expect(session.savedScript().contains("report \"before → after\": before to after, share, new_share"))
+        #expect(
+            session.savedScript().contains("report \"before → after\": before to after,\n    share,\n    new_share,\n"))
     }
 
     @Test("a name that is not a cell is an error at the mark, not a row left out")
