@@ -41,30 +41,35 @@ extension Command {
     /// Every name and alias (for did-you-mean).
     public static var names: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
-    /// The command a `:command` line runs and where its arguments start, from the line's text.
-    static func parse(line text: String) -> (command: Command, arguments: CommandArguments?)? {
-        let file = SourceFile(name: nil, text: text)
-        guard let colon = file.bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
-            file.bytes[colon] == UInt8(ascii: ":")
+    /// The command a `:command` line runs, found from its name alone (no copy of the line is made).
+    static func command(ofLine text: String) -> Command? {
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+            bytes[colon] == UInt8(ascii: ":")
         else { return nil }
-        let nameEnd = file.bytes[(colon + 1)...].firstIndex { $0 == 32 || $0 == 9 || $0 == 13 } ?? file.bytes.count
-        let name = String(decoding: file.bytes[(colon + 1)..<nameEnd], as: UTF8.self)
-        guard let command = named(name) else { return nil }
-        let arguments = try? Parser.parseCommandArguments(command.arguments, in: file, from: nameEnd)
-        return (command, arguments)
+        let start = bytes.index(after: colon)
+        let nameEnd = bytes[start...].firstIndex { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 } ?? bytes.endIndex
+        return named(String(decoding: bytes[start..<nameEnd], as: UTF8.self))
     }
 
     /// True when an accepted REPL entry must be replayed by `--resume`: every statement, and the commands
     /// whose effect changes the model or the session (not `:show`, `:save`, `:quit`, …).
     public static func isJournalled(entry text: String) -> Bool {
         guard text.first(where: { $0 != " " && $0 != "\t" && $0 != "\n" }) == ":" else { return true }
-        return parse(line: text)?.command.effect.isJournalled ?? false
+        return command(ofLine: text)?.effect.isJournalled ?? false
     }
 
     /// True when `:undo` can take back this command line (its effect, with these arguments, changes the model).
     public static func keepsUndo(line text: String) -> Bool {
-        guard let (command, arguments) = parse(line: text) else { return false }
-        guard let arguments else { return command.effect == .changesModel }
+        guard let command = command(ofLine: text) else { return false }
+        // Only a command whose effect depends on its arguments needs them read.
+        guard command.effectOfUse != nil else { return command.effect == .changesModel }
+        let file = SourceFile(name: nil, text: text)
+        let start = (file.bytes.firstIndex(of: UInt8(ascii: ":")) ?? 0) + 1
+        let nameEnd = file.bytes[start...].firstIndex { $0 == 32 || $0 == 9 || $0 == 13 } ?? file.bytes.count
+        guard let arguments = try? Parser.parseCommandArguments(command.arguments, in: file, from: nameEnd) else {
+            return command.effect == .changesModel
+        }
         return command.effect(of: arguments) == .changesModel
     }
 }

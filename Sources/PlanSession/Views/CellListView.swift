@@ -15,8 +15,9 @@ struct CellListView {
     /// The list laid out for `width` columns.
     func render(width: Int) -> String {
         let width = TextLayout.usable(width)
-        let names = model.cellNames.filter { Glob.matches($0, pattern) }
-        if names.isEmpty { return "  no cells match `\(pattern)`" }
+        let glob = Array(pattern)
+        let names = model.cellNames.filter { Glob.matches($0, glob) }
+        if names.isEmpty { return "  no cells match `\(TextLayout.truncate(pattern, 40))`" }
         let nameWidth = min(28, width / 3, names.map(\.count).max() ?? 0)
         let text = CellText(model, manyCells: true)
         var lines: [String] = []
@@ -37,9 +38,10 @@ struct CellListView {
 
 /// Shell-style glob matching (`*`, `?`) for `:show`.
 enum Glob {
-    static func matches(_ text: String, _ pattern: String) -> Bool {
+    /// True when `text` matches `pattern` (its characters, split once by the caller).
+    static func matches(_ text: String, _ pattern: [Character]) -> Bool {
         let t = Array(text)
-        let p = Array(pattern)
+        let p = pattern
         var ti = 0
         var pi = 0
         var star = -1

@@ -63,7 +63,8 @@ struct HelpView {
                 """
         default:
             let candidates = model.cellNames + model.functionNames + model.builtins.names + Command.names
-            return "  nothing named `\(name)`" + (Suggestion.hint(for: name, among: candidates).map { "; \($0)" } ?? "")
+            return "  nothing named `\(TextLayout.truncate(name, 40))`"
+                + (Suggestion.hint(for: name, among: candidates).map { "; \($0)" } ?? "")
         }
     }
 
