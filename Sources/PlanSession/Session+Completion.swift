@@ -86,17 +86,20 @@ extension Session {
         return presets + files(matching: word).filter { $0.hasSuffix(".plan") || $0.hasSuffix("/") }
     }
 
-    /// Files and folders (with a `/`) whose path starts with `word`; hidden ones only when asked for.
+    /// Files and folders (with a `/`) whose path starts with `word` (`~/` is the home folder); hidden ones
+    /// only when the word asks for them.
     func files(matching word: String) -> [String] {
-        let directory = word.contains("/") ? FileSystem.directory(of: word) : "."
-        let prefix = word.contains("/") ? FileSystem.baseName(word) : word
-        let shownDirectory = word.contains("/") ? (directory == "/" ? "/" : directory + "/") : ""
+        var path = word
+        if word.hasPrefix("~/"), let home = FileSystem.environment("HOME") { path = home + word.dropFirst() }
+        let directory = word.contains("/") ? FileSystem.directory(of: path) : "."
+        let prefix = FileSystem.baseName(path)
+        let shownDirectory = word.lastIndex(of: "/").map { String(word[...$0]) } ?? ""
         return FileSystem.list(directory).filter {
             $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix("."))
         }
         .sorted().map { name in
-            let path = shownDirectory + name
-            return FileSystem.isDirectory(FileSystem.resolve(name, against: directory)) ? path + "/" : path
+            let shown = shownDirectory + name
+            return FileSystem.isDirectory(FileSystem.resolve(name, against: directory)) ? shown + "/" : shown
         }
     }
 

@@ -169,6 +169,25 @@ struct CompletionTests {
         #expect(complete(session, ":help swe") == ["sweep"])
     }
 
+    @Test("paths: files and folders, `~/` as the home folder, `.plan` files and presets for :load")
+    func paths() throws {
+        let (session, _) = makeSession()
+        let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+        let inHome = (try? FileManager.default.contentsOfDirectory(atPath: home))?.filter { !$0.hasPrefix(".") }
+        if let first = inHome?.sorted().first {
+            #expect(complete(session, ":save ~/" + first).contains { $0.hasPrefix("~/" + first) })
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "x = 1\n".write(to: directory.appendingPathComponent("q3.plan"), atomically: true, encoding: .utf8)
+        try "n\n".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let base = directory.path + "/"
+        #expect(complete(session, ":load " + base) == [base + "q3.plan", base + "sub/"])
+        #expect(complete(session, ":export csv " + base + "n") == [base + "notes.txt"])
+    }
+
     @Test("statements: names, statement words, presets after use \"")
     func statements() {
         let (session, _) = makeSession()
