@@ -9,7 +9,8 @@ bin="$(cd "$(dirname "${1:?usage: run-scripts.sh PATH/TO/supportplan}")" && pwd)
 here="$(cd "$(dirname "$0")" && pwd)"
 pass=0; fail=0
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1
+# Views lay themselves out for the width: 80 columns, as on a pipe with no COLUMNS, whatever the terminal.
+export HOME="$tmp" XDG_STATE_HOME="$tmp/state" NO_COLOR=1 COLUMNS=80
 for f in "$here"/Scripts/*/*.plan; do
   want=$(sed -n 's/^# expect: exit \([0-9]*\).*/\1/p' "$f" | head -1); want=${want:-0}
   args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}
@@ -34,6 +35,28 @@ for f in "$here"/Errors/*.plan; do
   if [ -f "$golden" ] && cmp -s "$tmp/err" "$golden"; then pass=$((pass+1)); else
     fail=$((fail+1)); echo "FAIL ${f#$here/}: stderr differs from $(basename "$golden")"
     diff "$golden" "$tmp/err" 2>&1 | head -10 | sed 's/^/    /'; fi
+done
+# Width: every view fits the terminal. Each script under Scripts/width runs at 60, 80 and 120 columns, and
+# so does `supportplan presets`; a line of stdout longer than the width fails.
+for columns in 60 80 120; do
+  for f in "$here"/Scripts/width/*.plan; do
+    args=$(sed -n 's/^# args: //p' "$f" | head -1); args=${args:-run --empty}
+    (cd "$(dirname "$f")" && COLUMNS=$columns timeout 60 "$bin" $args "$(basename "$f")" >"$tmp/out" 2>/dev/null)
+    report=$(python3 - "$columns" "$tmp/out" <<'PY'
+import sys
+width = int(sys.argv[1])
+for number, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+    line = line.rstrip("\n")
+    if len(line) > width:
+        print(f"line {number} is {len(line)} wide: {line[:60]}…")
+        break
+PY
+)
+    if [ -n "$report" ]; then fail=$((fail+1)); echo "FAIL ${f#$here/} at COLUMNS=$columns: $report"; else pass=$((pass+1)); fi
+  done
+  COLUMNS=$columns "$bin" presets >"$tmp/out" 2>&1
+  if python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > int(sys.argv[1]) for l in open(sys.argv[2], encoding="utf-8")))' \
+    "$columns" "$tmp/out"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL supportplan presets at COLUMNS=$columns"; fi
 done
 # Hostile input: each must end in a clear error (exit 2) or a correct answer (exit 0), never a crash or a hang.
 python3 - "$tmp" <<'PY'

@@ -90,6 +90,11 @@ extension Model {
                 .error, "cannot delete `\(name)`: used by " + users.map { "`\($0)`" }.joined(separator: ", "),
                 file: file, span: span)
         }
+        if node.kind == .cell, report?.uses(name) == true {
+            throw Diagnostic(
+                .error, "cannot delete `\(name)`: the report shows it", kind: .refused, file: file, span: span,
+                hint: "mark the report's rows again without it: `report …`")
+        }
         for dep in node.deps { removeDependent(id, of: dep) }
         setNode(id, nil)
         if node.kind == .cell { setCellId(name, nil) } else { setFunctionId(name, nil) }

@@ -20,8 +20,8 @@ public struct Model: Sendable {
     public internal(set) var watches: [String] = []
     /// The id of the timeline node, once a `timeline` statement has made one.
     public internal(set) var timelineId: Int?
-    /// How many nodes read another a month back (`prev`): when none do, recalculation needs no cycle groups.
-    var laggedNodes = 0
+    /// The rows `:report` shows (the `report` statement; see Model+Report).
+    public internal(set) var report: ReportLayout?
     /// The built-in functions.
     public let builtins: Builtins
     /// Polled between nodes during long recalculations; true cancels (Ctrl-C).

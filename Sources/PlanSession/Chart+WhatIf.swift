@@ -85,9 +85,9 @@ extension Chart {
         let rows = result.bars.prefix(tornadoRows).map { bar in
             TornadoRow(
                 label: bar.input,
-                detail: (bar.kind == .range ? "p5–p95: " : "±10%: ") + WhatIfCharts.compact(bar.low) + " → "
-                    + WhatIfCharts.compact(bar.high),
-                low: WhatIfCharts.number(bar.outputLow), high: WhatIfCharts.number(bar.outputHigh))
+                detail: (bar.kind == .range ? "p5–p95: " : "±10%: ") + Charts.compact(bar.low) + " → "
+                    + Charts.compact(bar.high),
+                low: Charts.number(bar.outputLow), high: Charts.number(bar.outputHigh))
         }
         var notes: [String] = []
         if result.bars.count > tornadoRows {
@@ -186,7 +186,7 @@ extension Chart {
             }
         }
         if let unit {
-            let values = column.map { WhatIfCharts.number($0) }
+            let values = column.map { Charts.number($0) }
             return values.contains { $0 != nil } ? [(PlotSeries(label: output, values: values), unit)] : []
         }
         return keys.compactMap { key in

@@ -8,8 +8,12 @@ import PlanGraph
 /// chart a command drew; `csv` and `json` every cell. Files loaded by `use`/`:load` may not write files
 /// (the caller checks).
 extension Session {
-    /// The usage of `:export`.
-    static let exportUsage = "usage: :export csv|json|md|html|svg file  (md file --all: every cell as a table)"
+    /// Why `:export` wrote nothing.
+    struct ExportRefusal: Error {
+        /// What to tell the user.
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
 
     /// The formats of a written report, chosen by the file's extension.
     public enum ReportFormat: String, Sendable {
@@ -31,61 +35,37 @@ extension Session {
         }
     }
 
-    /// Runs `:export FORMAT FILE [--all]` and returns the line to show.
-    func exportCommand(_ argument: String, directory: String, fail: (String) -> Diagnostic) throws(Diagnostic) -> String
-    {
-        var rest = argument.trimmingSpaces()
-        let format = String(rest.prefix { $0 != " " && $0 != "\t" })
-        rest = String(rest.dropFirst(format.count)).trimmingSpaces()
-        var all = false
-        if rest == "--all" || rest.hasSuffix(" --all") || rest.hasSuffix("\t--all") {
-            all = true
-            rest = String(rest.dropLast(5)).trimmingSpaces()
-        } else if rest.hasPrefix("--all ") {
-            all = true
-            rest = String(rest.dropFirst(6)).trimmingSpaces()
-        }
-        guard !format.isEmpty, let path = Self.pathArgument(rest) else { throw fail(Self.exportUsage) }
+    /// The formats `:export` writes.
+    static let exportFormats = ["csv", "json", "md", "markdown", "html", "svg"]
+
+    /// The text `:export FORMAT FILE [--all]` writes and the line that says what was written, or a message
+    /// saying why not (an unknown format, `--all` without `md`, no chart yet).
+    func exportText(format: String, all: Bool, path: String) -> Result<(text: String, done: String), ExportRefusal> {
         if all && format != "md" && format != "markdown" {
-            throw fail("`--all` goes with `md` (the Markdown table of every cell); " + Self.exportUsage)
+            return .failure(ExportRefusal("`--all` goes with `md` (the Markdown table of every cell)"))
         }
-        let text: String
-        let done: String
+        let cells = "exported \(model.cellNames.count) cells to \(path)"
         switch format {
         case "csv", "json":
-            guard let dump = export(format: format) else { throw fail(Self.exportUsage) }
-            text = dump
-            done = "exported \(model.cellNames.count) cells to \(path)"
+            guard let dump = ModelExport(model: model).text(format: format) else { break }
+            return .success((dump, cells))
         case "md", "markdown":
             if all {
-                guard let dump = export(format: "md") else { throw fail(Self.exportUsage) }
-                text = dump
-                done = "exported \(model.cellNames.count) cells to \(path)"
-            } else {
-                text = boardReport().markdown()
-                done = "wrote the report of \(scenario) (Markdown) to \(path)"
+                guard let dump = ModelExport(model: model).text(format: "md") else { break }
+                return .success((dump, cells))
             }
+            return .success((boardReport().markdown(), "wrote the report of \(scenario) (Markdown) to \(path)"))
         case "html":
-            text = boardReport().html()
-            done = "wrote the report of \(scenario) (HTML) to \(path)"
+            return .success((boardReport().html(), "wrote the report of \(scenario) (HTML) to \(path)"))
         case "svg":
             guard let chart = lastChart else {
-                throw fail("no chart to export yet: `:sweep`, `:sensitivity` or `:simulate` draws one")
+                return .failure(
+                    ExportRefusal("no chart to export yet: `:sweep`, `:sensitivity` or `:simulate` draws one"))
             }
-            text = SVGRenderer().document(chart)
-            done = "wrote the chart \"\(chart.title)\" to \(path)"
-        default:
-            let hint = Suggestion.closest(to: format, among: ["csv", "json", "md", "html", "svg"]).map {
-                " (did you mean `\($0)`?)"
-            }
-            throw fail("unknown export format `\(format)`" + (hint ?? "") + "; " + Self.exportUsage)
+            return .success((SVGRenderer().document(chart), "wrote the chart \"\(chart.title)\" to \(path)"))
+        default: break
         }
-        do {
-            try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), text)
-        } catch {
-            throw fail(error.message)
-        }
-        return "  " + done
+        return .failure(ExportRefusal("unknown export format `\(format)`"))
     }
 
     /// Runs `supportplan report [PRESET|FILE …] -o FILE`.

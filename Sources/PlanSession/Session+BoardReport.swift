@@ -50,7 +50,7 @@ extension Session {
     /// The headline: the standard model's key outputs in words where it has them, then other watched cells.
     private func reportHeadline(_ uncertain: Set<Int>) -> [BoardReport.Figure] {
         let shown = { (name: String) -> String? in
-            self.model.value(of: name) == nil ? nil : self.displayValue(of: name, uncertain: uncertain)
+            self.model.value(of: name) == nil ? nil : CellText(self.model, uncertain: uncertain).value(of: name)
         }
         let number = { (name: String) -> Double? in
             if case .number(let value, _)? = self.model.value(of: name) { return value }
@@ -111,7 +111,7 @@ extension Session {
         let covered = Set(figures.flatMap(\.cells) + ["baseline_fte", "hybrid_fte", "ai_spend"])
         for name in model.watches where !covered.contains(name) {
             guard let value = shown(name) else { continue }
-            let note = model.cell(name)?.doc.first.map(Self.firstSentence)
+            let note = model.cell(name)?.doc.first.map { CellText.firstSentence($0) }
             figures.append(.init(label: name, value: value, note: note, cells: [name]))
         }
         return figures
@@ -162,7 +162,7 @@ extension Session {
             default: values.append(nil)
             }
             // Aligned decimals over the cells that hold a value (a missing blend stays blank).
-            let shown = Self.columnTexts(values.compactMap { $0 })
+            let shown = TierTableView.columnTexts(values.compactMap { $0 })
             var next = 0
             texts.append(
                 values.map { value in
@@ -307,14 +307,14 @@ extension Session {
     /// Every input (a cell that depends on nothing) with its value and its `##` source, in model order.
     private func reportInputs(_ uncertain: Set<Int>) -> [BoardReport.Input] {
         model.cellNames.compactMap { name in
-            guard let node = model.cell(name), node.deps.isEmpty else { return nil }
+            guard let node = model.cell(name), model.isInput(node) else { return nil }
             var fields: [String] = []
             if case .record(let record)? = node.value {
                 fields = zip(record.keys, record.values).map { "\($0): \($1.display)" }
             }
             return BoardReport.Input(
-                name: name, value: displayValue(of: name, uncertain: uncertain), fields: fields,
-                distribution: distributionNote(of: name), source: node.doc)
+                name: name, value: CellText(model, uncertain: uncertain).value(of: name), fields: fields,
+                distribution: CellText(model).distributionNote(of: name), source: node.doc)
         }
     }
 }

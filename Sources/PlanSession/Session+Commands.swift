@@ -1,160 +1,76 @@
 import PlanCore
 import PlanGraph
 
-/// The `:commands` of SPEC §5 (REPL and scripts).
+/// Running `:command` lines: the dispatcher over `Command.all`, and the session operations commands share
+/// (undo/redo, loading a preset or a file).
 extension Session {
-    /// Every command with its one-line help, in the order `:help` lists them.
-    public static let commands: [(name: String, usage: String, summary: String)] = [
-        ("help", ":help [topic|name]", "this help; `:help NAME` shows a cell's doc, formula and value"),
-        ("quit", ":quit", "leave (Ctrl-D works too)"),
-        ("show", ":show [glob]", "list cells with their values (`:show csat*`)"),
-        ("explain", ":explain name [depth]", "the formula tree of a cell with every value on it"),
-        ("watch", ":watch name…", "add cells to the list shown after every change"),
-        ("unwatch", ":unwatch name…", "remove cells from the watch list"),
-        ("undo", ":undo", "take back the last change"),
-        ("redo", ":redo", "apply again what :undo took back"),
-        ("reset", ":reset", "start again from the standard model"),
-        ("load", ":load preset|file", "switch to a preset (fresh), or run a file on top of the model"),
-        ("presets", ":presets", "list the presets"),
-        ("save", ":save file", "write the model as a script that loads back to identical values"),
-        (
-            "export", ":export csv|json|md|html|svg file",
-            "the board report (md, html), the last chart (svg), every cell (csv, json, md … --all)"
-        ),
-        ("table", ":table expr, …", "one row per tier, one column per expression"),
-        ("report", ":report", "one-screen summary: watched outputs, per-tier table, alerts"),
-        ("alerts", ":alerts", "every alert and whether it is on"),
-        ("set", ":set key value", "settings: seed N, samples N, timing on|off"),
-        ("simulate", ":simulate [n] [name…]", "Monte Carlo over every distribution: mean, p5, p50, p95, P(< 0)"),
-        ("goalseek", ":goalseek expr = value by input [in lo to hi]", "the input value that makes expr equal value"),
-        ("maximize", ":maximize expr by input in lo to hi", "the input value that makes expr largest"),
-        ("minimize", ":minimize expr by input in lo to hi", "the input value that makes expr smallest"),
-        ("sweep", ":sweep input from a to b [steps n] [show expr, …]", "a table and chart of outputs over an input"),
-        ("sensitivity", ":sensitivity expr", "tornado chart: which inputs swing expr most"),
-        ("scenario", ":scenario save|load|delete name", "keep, restore or drop a named copy of the model"),
-        ("scenarios", ":scenarios", "list saved scenarios and presets"),
-        ("compare", ":compare a b …", "scenarios side by side: inputs that differ, then outputs, with deltas"),
-    ]
-
-    /// Runs a `:command` line.
-    func command(_ text: String, statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
-        let body = text.dropFirst()
-        let name = String(body.prefix { $0 != " " && $0 != "\t" })
-        let argument = String(body.dropFirst(name.count).drop { $0 == " " || $0 == "\t" })
-        let args = argument.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
-        let fail = { (message: String) -> Diagnostic in
-            Diagnostic(.error, message, file: statement.file, span: statement.span)
+    /// Runs a `:command` statement: finds the command in the table, parses its arguments with the language's
+    /// parser (an argument error gets a caret at the argument and the command's usage), and runs it.
+    ///
+    /// What is kept for `:undo` and what is journalled follow the command's effect (see `execute`).
+    func command(_ statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
+        let (file, colon) = Self.commandLine(of: statement)
+        let bytes = file.bytes
+        let nameEnd = bytes[(colon + 1)...].firstIndex { $0 == 32 || $0 == 9 || $0 == 13 } ?? bytes.count
+        let name = String(decoding: bytes[(colon + 1)..<nameEnd], as: UTF8.self)
+        let whole = SourceSpan(start: colon, end: bytes.count)
+        guard let command = Command.named(name) else {
+            let hint = Suggestion.closest(to: name, among: Command.names).map { " (did you mean `:\($0)`?)" }
+            throw Diagnostic(
+                .error, "unknown command `:\(name)`" + (hint ?? "") + "; `:help` lists the commands", kind: .usage,
+                file: file, span: whole)
         }
-        switch name {
-        case "help": output.emit(help(argument))
-        case "quit", "q", "exit": quitRequested = true
-        case "show": output.emit(show(glob: argument))
-        case "explain":
-            guard let cell = args.first else { throw fail("usage: :explain name") }
-            guard model.cell(cell) != nil else {
-                throw fail(
-                    "unknown cell `\(cell)`"
-                        + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
-            }
-            output.emit(explain(cell, depthLimit: args.count > 1 ? Int(args[1]) ?? 3 : 3))
-        case "watch", "unwatch":
-            var list = model.watches
-            for cell in args {
-                guard model.cell(cell) != nil else {
-                    throw fail(
-                        "unknown cell `\(cell)`"
-                            + (Suggestion.hint(for: cell, among: model.cellNames).map { "; \($0)" } ?? ""))
-                }
-                if name == "watch" {
-                    if !list.contains(cell) { list.append(cell) }
-                } else {
-                    list.removeAll { $0 == cell }
-                }
-            }
-            model.replaceWatches(list)
-            output.emit("  watching: " + (list.isEmpty ? "nothing" : list.joined(separator: ", ")))
-        case "undo", "redo":
-            try undoRedo(undo: name == "undo", fail)
-        case "reset":
-            let before = model
-            model = Model(builtins: model.builtins)
-            model.isCancelled = cancellation
-            if !startedEmpty { _ = loadStandardModel() }
-            scenario = "plan"
-            remember(before, scenario: scenario)
-            output.emit("  reset to the \(startedEmpty ? "empty" : "standard") model")
-        case "load":
-            guard let target = Self.pathArgument(argument) else { throw fail("usage: :load preset|file") }
-            return try load(target, fail)
-        case "presets": output.emit(presetList())
-        case "alerts":
-            let alerts = model.alerts
-            output.emit(
-                alerts.isEmpty
-                    ? "  no alerts defined"
-                    : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
-        case "set":
-            guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N | :set timing on|off") }
-            switch args[0] {
-            case "seed":
-                guard let value = UInt64(args[1]) else { throw fail("the seed must be a whole number") }
-                seed = value
-            case "samples":
-                guard let value = Int(args[1]), value >= 2, value <= 100_000_000 else {
-                    throw fail("samples must be a whole number from 2 to 100,000,000")
-                }
-                samples = value
-            case "timing":
-                guard args[1] == "on" || args[1] == "off" else { throw fail("usage: :set timing on|off") }
-                showTiming = args[1] == "on"
-            default: throw fail("unknown setting `\(args[0])` (settings: seed, samples, timing)")
-            }
-            output.emit("  \(args[0]) = \(args[1])")
-        case "save":
-            guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            guard let path = Self.pathArgument(argument) else { throw fail("usage: :save file") }
-            do {
-                try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), savedScript())
-            } catch {
-                throw fail(error.message)
-            }
-            output.emit("  saved \(model.cellNames.count) cells to \(path)")
-        case "export":
-            guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
-            output.emit(try exportCommand(argument, directory: directory, fail: fail))
-        case "table":
-            output.emit(try table(argument, statement: statement))
-        case "report":
-            output.emit(try report(statement: statement))
-        case "simulate":
-            output.emit(try simulate(args, fail: fail))
-        case "goalseek", "maximize", "minimize", "sweep", "sensitivity", "scenario", "scenarios", "compare":
-            output.emit(try whatIf(name, argument, statement: statement))
-        default:
-            let hint = Suggestion.closest(to: name, among: Self.commands.map(\.name)).map {
-                " (did you mean `:\($0)`?)"
-            }
-            throw fail("unknown command `:\(name)`" + (hint ?? "") + "; `:help` lists the commands")
+        let arguments: CommandArguments
+        do throws(EvalError) {
+            arguments = try Parser.parseCommandArguments(command.arguments, in: file, from: nameEnd)
+        } catch {
+            var diagnostic = error.diagnostic(in: file)
+            if diagnostic.hint == nil { diagnostic.hint = "usage: " + command.usage }
+            throw diagnostic
         }
-        return .success
+        if command.effect(of: arguments) == .writesFiles && nestedDepth > 0 {
+            throw Diagnostic(
+                .error, "files loaded by `use` or `:load` may not write files", kind: .usage, file: file, span: whole)
+        }
+        return try command.run(CommandContext(session: self, arguments: arguments, span: whole, directory: directory))
     }
 
-    private func undoRedo(undo: Bool, _ fail: (String) -> Diagnostic) throws(Diagnostic) {
+    /// A command's line as a file of its own, and the offset of its `:` there.
+    ///
+    /// The file runs from the start of the command's line to the end of the command, with the line's
+    /// number, so spans in it (and carets) point into the line the user wrote, in the script or the REPL.
+    static func commandLine(of statement: Statement) -> (file: SourceFile, colon: Int) {
+        let file = statement.file
+        let span = statement.span
+        guard span.start < file.bytes.count, span.end <= file.bytes.count, file.bytes[span.start] == UInt8(ascii: ":")
+        else {
+            // Not the script's own text (a statement put together in code): the command's text alone.
+            guard case .command(let text) = statement.kind else { return (SourceFile(name: file.name, text: ":"), 0) }
+            return (SourceFile(name: file.name, text: text), 0)
+        }
+        let line = file.lineIndex(of: span.start)
+        let start = file.lineStarts[line]
+        let text = String(decoding: file.bytes[start..<span.end], as: UTF8.self)
+        return (SourceFile(name: file.name, text: text, firstLine: line + file.firstLine), span.start - start)
+    }
+
+    /// `:undo` and `:redo`: steps through the history of models, then shows what the step changed.
+    func stepHistory(undo: Bool, _ context: CommandContext) throws(Diagnostic) {
         let before = model
         let history = interactive ? "" : " (undo history is kept in the REPL, not in scripts)"
         if undo {
-            guard let (previous, name) = undoStack.popLast() else { throw fail("nothing to undo" + history) }
+            guard let (previous, name) = undoStack.popLast() else { throw context.error("nothing to undo" + history) }
             redoStack.append((model, scenario))
             model = previous
             scenario = name
         } else {
-            guard let (next, name) = redoStack.popLast() else { throw fail("nothing to redo" + history) }
+            guard let (next, name) = redoStack.popLast() else { throw context.error("nothing to redo" + history) }
             undoStack.append((model, scenario))
             model = next
             scenario = name
         }
         model.isCancelled = cancellation
-        output.emit("  \(undo ? "undone" : "redone")")
+        context.emit("  \(undo ? "undone" : "redone")")
         // What the step changed, as after any change: the watched cells and the alerts.
         var changes = ChangeSet()
         changes.hasRoot = false
@@ -172,59 +88,38 @@ extension Session {
         output.changed(changes, in: self)
     }
 
-    private func load(_ target: String, _ fail: (String) -> Diagnostic) throws(Diagnostic) -> ExitStatus {
-        guard nestedDepth < Self.maximumUseDepth else { throw fail("`:load` nested too deeply") }
+    /// `:load`: a preset replaces the model, a file runs on top of it.
+    ///
+    /// Presets `use "standard"` themselves. On an error the model is left as it was.
+    func load(
+        _ target: LoadTarget, as name: String, _ context: CommandContext, at span: SourceSpan
+    ) throws(Diagnostic) -> ExitStatus {
+        guard nestedDepth < Self.maximumUseDepth else { throw context.error("`:load` nested too deeply", at: span) }
         let before = model
         let beforeScenario = scenario
-        let kind = LoadTarget.of(target)
-        if case .preset(let name) = kind {
+        let status: ExitStatus
+        switch target {
+        case .preset(let preset):
             do {
-                _ = try locator.path(of: name)
+                _ = try locator.path(of: preset)
             } catch {
-                throw fail(error.message)
+                throw context.error(error.message, at: span, kind: .io)
             }
             model = Model(builtins: model.builtins)
             model.isCancelled = cancellation
+            status = loadPreset(preset, report: true)
+        case .file(let path):
+            status = loadingQuietly { runFile(path, displayName: name) }
         }
-        let status: ExitStatus
-        switch kind {
-        case .file(let path): status = loadingQuietly { runFile(path) }
-        case .preset(let name): status = loadPreset(name, report: true)
-        }
-        if status == .error {
+        if status == .error || status == .interrupted {
             model = before
             scenario = beforeScenario
-            throw fail("`:load \(target)` failed; the model is unchanged")
+            throw context.error("`:load \(name)` failed; the model is unchanged", at: span, kind: .refused)
         }
-        scenario = kind.scenarioName
-        remember(before, scenario: beforeScenario)
-        let description = kind.isPreset ? presetDescription(target).map { ": " + $0 } ?? "" : ""
-        output.emit("\(scenario)\(description) (\(model.cellNames.count) cells)")
+        scenario = target.scenarioName
+        let description = target.isPreset ? presetDescription(name).map { ": " + $0 } ?? "" : ""
+        context.emit("\(scenario)\(description) (\(model.cellNames.count) cells)")
         return status
-    }
-
-    /// A file argument as typed: surrounding quotes removed, `\ ` taken as a space, a leading `~/` expanded.
-    static func pathArgument(_ raw: String) -> String? {
-        var text = raw.trimmingSpaces()
-        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
-            text = String(text.dropFirst().dropLast())
-        } else {
-            var unescaped = ""
-            var escaping = false
-            for char in text {
-                if char == "\\" && !escaping {
-                    escaping = true
-                    continue
-                }
-                unescaped.append(char)
-                escaping = false
-            }
-            text = unescaped
-        }
-        if text == "~" || text.hasPrefix("~/"), let home = FileSystem.environment("HOME") {
-            text = home + text.dropFirst()
-        }
-        return text.isEmpty ? nil : text
     }
 
     /// The one-line description of a preset (its first `##` line).
@@ -235,25 +130,9 @@ extension Session {
         return String(first.dropFirst(2).drop { $0 == " " })
     }
 
-    /// The preset list shown by `supportplan presets` and `:presets`.
-    public func presetList() -> String {
-        let names = locator.names
-        if names.isEmpty { return "no presets found; searched " + locator.roots.joined(separator: ", ") }
-        let width = names.map(\.count).max() ?? 0
-        return names.map { name in
-            "  " + name.padding(width) + "  " + (presetDescription(name) ?? "")
-        }.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// The string padded with spaces to `width` characters.
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
-    /// The string padded on the left to `width` characters.
-    func leftPadding(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+    /// The preset list shown by `supportplan presets` and `:presets`, laid out for `width` columns.
+    public func presetList(width: Int? = nil) -> String {
+        let presets = locator.names.map { ($0, presetDescription($0) ?? "") }
+        return PresetListView(presets: presets, roots: locator.roots).render(width: width ?? self.width)
     }
 }

@@ -6,14 +6,14 @@ extension Session {
     /// Executes a statement and reports its outcome; returns the status it leaves.
     public func execute(_ statement: Statement, directory: String) -> ExitStatus {
         if showTiming && nestedDepth == 0 { statementStart = Clock.milliseconds() }
-        let keepsHistory = interactive && nestedDepth == 0 && mutates(statement)
-        let before: Model? = keepsHistory ? model : nil
+        let undoable = keepsUndo(statement)
+        let before: Model? = interactive && nestedDepth == 0 && undoable ? model : nil
         let beforeScenario = scenario
         do {
             let status = try perform(statement, directory: directory)
-            if status == .success || status == .assertionFailed, mutates(statement) {
+            if status == .success || status == .assertionFailed {
                 if let before { remember(before, scenario: beforeScenario) }
-                if nestedDepth == 0 { onAccepted?(statement.text) }
+                if nestedDepth == 0 && (undoable || isJournalledCommand(statement)) { onAccepted?(statement.text) }
             }
             return status
         } catch {
@@ -26,11 +26,20 @@ extension Session {
         }
     }
 
-    private func mutates(_ statement: Statement) -> Bool {
+    /// True when `:undo` can take the statement back: every change of the model, and the commands whose
+    /// effect in the command table is `.changesModel`.
+    private func keepsUndo(_ statement: Statement) -> Bool {
         switch statement.kind {
-        case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete, .timeline: return true
-        case .show, .print, .assert, .command: return false
+        case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete, .report, .timeline: return true
+        case .show, .print, .assert: return false
+        case .command(let text): return Command.keepsUndo(line: text)
         }
+    }
+
+    /// True for a command that changes the session without being an undo step (the table's `.changesSession`).
+    private func isJournalledCommand(_ statement: Statement) -> Bool {
+        guard case .command(let text) = statement.kind else { return false }
+        return Command.isJournalled(entry: text)
     }
 
     private func perform(_ statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
@@ -69,10 +78,12 @@ extension Session {
             return try use(target, statement: statement, directory: directory)
         case .delete(let name, let span):
             try model.delete(name, span: span, file: file)
+        case .report(let rows):
+            try model.markReport(rows, file: file)
         case .timeline(let timeline):
             return try setTimeline(timeline, statement: statement, directory: directory)
-        case .command(let text):
-            return try command(text, statement: statement, directory: directory)
+        case .command:
+            return try command(statement, directory: directory)
         }
         return .success
     }

@@ -20,6 +20,9 @@ public final class Session {
     public var seed: UInt64 = 1
     /// The Monte Carlo sample count (`:set samples`).
     public var samples = 10_000
+    /// The columns the output may take: views lay themselves out to fit (the CLI sets it from `COLUMNS` or
+    /// the terminal; 80 when unknown).
+    public var width = 80
     /// Called with each accepted top-level statement's text (the REPL journal).
     public var onAccepted: ((String) -> Void)?
 
@@ -163,11 +166,6 @@ public final class Session {
 
     /// True while a `use`d file or preset is being run.
     public var isLoading: Bool { nestedDepth > 0 }
-
-    /// Every name Tab can complete: cells, functions, built-ins.
-    public var completionNames: [String] {
-        model.cellNames + model.functionNames + model.builtins.names
-    }
 
     /// Keeps the model as it was before an accepted change, for `:undo` (REPL only).
     func remember(_ before: Model, scenario beforeScenario: String) {

@@ -61,8 +61,14 @@ final class ConsoleOutput: SessionOutput {
                         + delta(old, change.new))
             }
         }
-        for alert in changes.alertsOn { lines.append(paint("  ⚠ " + alert, "\u{1B}[33m")) }
-        for alert in changes.alertsOff { lines.append(paint("  ✓ cleared: " + alert, "\u{1B}[32m")) }
+        // Fitted to the width before painting (the escapes take no columns).
+        lines = lines.map { TextLayout.fit($0, width: session.width) }
+        for alert in changes.alertsOn {
+            lines.append(paint(TextLayout.fit("  ⚠ " + alert, width: session.width), "\u{1B}[33m"))
+        }
+        for alert in changes.alertsOff {
+            lines.append(paint(TextLayout.fit("  ✓ cleared: " + alert, width: session.width), "\u{1B}[32m"))
+        }
         if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
     }
 

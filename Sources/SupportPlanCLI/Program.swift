@@ -49,6 +49,7 @@ struct Program {
         let output = ConsoleOutput(color: color && interactive, valuesTo: valuesTo, interactive: interactive)
         let session = Session(output: output, locator: locator)
         session.interactive = interactive
+        session.width = Terminal.columns()
         session.startedEmpty = options.empty
         if let seed = options.seed { session.seed = seed }
         return session

@@ -34,13 +34,15 @@ struct REPL {
                 loaded.append(target)
                 if case .preset(let name) = target {
                     let description = session.presetDescription(name).map { ": " + $0 } ?? ""
-                    Console.write("\(name)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
+                    let banner = "\(name)\(description) (loaded \(session.model.cellNames.count) cells)"
+                    Console.write(TextLayout.fit(banner, width: session.width) + "\n", to: 1)
                 }
             }
             if let entries = journal?.entries(), entries.count > 1 {
-                Console.write(
+                let note =
                     "(the last session's \(entries.count - 1) entries are kept until you change something;"
-                        + " `supportplan --resume` restores them)\n", to: 1)
+                    + " `supportplan --resume` restores them)"
+                Console.write(TextLayout.fit(note, width: session.width) + "\n", to: 1)
             }
             journal?.start(header: options.empty ? "--empty" : "standard", loaded: loaded)
         }
@@ -72,6 +74,7 @@ struct REPL {
                 pending = ""
                 if text.trimmingCharacters().isEmpty { continue }
                 reader.addHistory(text)
+                session.width = Terminal.columns()
                 let status = session.run(SourceFile(name: nil, text: text))
                 if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
             }
@@ -79,18 +82,9 @@ struct REPL {
         return .success
     }
 
-    /// Commands that change the session and so belong in the journal; the others only show or write files.
-    static let journalledCommands: Set<String> = [
-        "load", "reset", "undo", "redo", "watch", "unwatch", "set", "scenario",
-    ]
-
-    /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …).
-    static func journals(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters()
-        guard trimmed.hasPrefix(":") else { return true }
-        let name = String(trimmed.dropFirst().prefix { $0 != " " && $0 != "\t" })
-        return journalledCommands.contains(name)
-    }
+    /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …): the
+    /// command table decides, by each command's effect.
+    static func journals(_ text: String) -> Bool { Command.isJournalled(entry: text.trimmingCharacters()) }
 
     /// Replays a journal into a session, silently.
     static func replay(_ entries: [String], into session: Session) {

@@ -221,6 +221,27 @@ def _():
     child.sendeof()
 
 
+@check("views fit an 80-column terminal, from its size when COLUMNS is not set")
+def _():
+    state = tempfile.mkdtemp()
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    environment.update(XDG_STATE_HOME=state, NO_COLOR="1", TERM="xterm")
+    child = pexpect.spawn(BIN, ["klarna-2024"], env=environment, encoding="utf-8", timeout=10, dimensions=(200, 80))
+    child.expect(r"klarna-2024> ")
+    child.sendline(":explain risk")
+    child.expect(r"klarna-2024> ")
+    text = child.before
+    child.sendline(":sensitivity net_value")
+    child.expect(r"klarna-2024> ")
+    text += child.before
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    wide = [line for line in lines if len(line) > 80]
+    assert not wide, wide[:3]
+    assert any("churned_customers" in line for line in lines), lines[:5]
+    assert any("│" in line and "csat_human" in line for line in lines), lines[:5]
+    child.sendeof()
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")

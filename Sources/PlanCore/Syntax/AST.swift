@@ -123,6 +123,8 @@ public struct Statement: Sendable {
         case delete(String, SourceSpan)
         /// `timeline FROM to TO` (a monthly axis), or `timeline off` (nil).
         case timeline(Timeline?)
+        /// `report row, …`: what `:report` shows.
+        case report([ReportRow])
         /// A `:command` line (raw text, colon included).
         case command(String)
     }

@@ -44,6 +44,7 @@ extension Parser {
     }
 
     private mutating func statementKind(_ first: Token) throws(EvalError) -> Statement.Kind {
+        if try startsReport(first) { return try reportStatement() }
         if case .keyword(let word) = first.kind {
             switch word {
             case .print:

@@ -7,6 +7,7 @@
 ///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
 ///                    | "alert" STRING "when" expression | "watch" NAME ("," NAME)*
 ///                    | "use" STRING | "delete" NAME | "timeline" ( MONTH "to" MONTH | "off" )
+///                    | "report" report-row ("," report-row)*   (Parser+Report)
 ///     expression     → conversion
 ///     conversion     → conditional ( "in" unit )*
 ///     conditional    → "if" expression "then" expression "else" expression | disjunction

@@ -1,8 +1,8 @@
 import PlanCore
 import PlanGraph
 
-/// Unicode charts for the what-if commands: bars with a zero axis, a tornado, a heat map.
-enum WhatIfCharts {
+/// Unicode charts for the views: bars with a zero axis, sparklines, histograms, heat-map shades.
+enum Charts {
     /// The width of a bar chart column, in characters.
     static let barWidth = 30
 
@@ -82,71 +82,16 @@ enum WhatIfCharts {
         }
     }
 
-    /// The tornado chart of a sensitivity analysis: one row per input, widest swing first, with a bar
-    /// around the baseline (`░` towards the objective with the input low, `█` with it high).
-    static func tornado(_ result: SensitivityResult, width: Int = 30) -> String {
-        guard case .number(let base, let unit) = result.baseline else { return "" }
-        var lines = [
-            "  sensitivity of \(result.objective) (now \(result.baseline.display)): each input swings on its own,"
-                + " the others held",
-            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%; ░ input low, █ input high",
-        ]
-        if result.bars.isEmpty {
-            lines.append("  no input moves \(result.objective)")
-            return lines.joined(separator: "\n")
-        }
-        var low = base
-        var high = base
-        for bar in result.bars {
-            for end in [number(bar.outputLow), number(bar.outputHigh)].compactMap({ $0 }) {
-                low = min(low, end)
-                high = max(high, end)
-            }
-        }
-        // On halves: `high − low` and `value − base` may exceed the largest double (exact otherwise).
-        let leftWidth =
-            high > low ? Int((Double(width) * (base / 2 - low / 2) / (high / 2 - low / 2)).rounded()) : width / 2
-        let rightWidth = width - leftWidth
-        let scale = high > low ? Double(width) / 2 / (high / 2 - low / 2) : 0
-        var rows: [[String]] = [["input", "swing", "low → high", "at low", "at high", "Δ \(result.objective)"]]
-        var notes: [String] = []
-        for bar in result.bars {
-            var left = [Character](repeating: " ", count: leftWidth)
-            var right = [Character](repeating: " ", count: rightWidth)
-            // The longer segment first, so the shorter one shows on top when both go the same way.
-            var segments: [(Double, Character)] = []
-            if let value = number(bar.outputLow) { segments.append((value / 2 - base / 2, "░")) }
-            if let value = number(bar.outputHigh) { segments.append((value / 2 - base / 2, "█")) }
-            segments.sort { abs($0.0) > abs($1.0) }
-            for (delta, mark) in segments where delta != 0 {
-                let cells = max(1, Int((abs(delta) * scale * 2).rounded()))
-                if delta < 0 {
-                    for index in max(0, leftWidth - cells)..<leftWidth { left[index] = mark }
-                } else {
-                    for index in 0..<min(rightWidth, cells) { right[index] = mark }
-                }
-            }
-            let swing = bar.kind == .range ? "p5–p95" : "±10%"
-            rows.append([
-                bar.input, swing, compact(bar.low) + " → " + compact(bar.high), text(bar.outputLow),
-                text(bar.outputHigh), String(left) + "│" + String(right),
-            ])
-            for cell in [bar.outputLow, bar.outputHigh] {
-                if case .failure(let error) = cell { notes.append("  \(bar.input): \(error.message)") }
-            }
-        }
-        lines.append(TextTable.render(rows))
-        lines.append(
-            "  bars span \(Value.format(low, unit: unit)) … \(Value.format(high, unit: unit)); │ is the baseline")
-        if !result.unaffected.isEmpty {
-            lines.append("  no effect: " + result.unaffected.joined(separator: ", "))
-        }
-        return (lines + notes).joined(separator: "\n")
-    }
-
     /// A value shown briefly: a record as its fields' values (`6 min/11 min/20 min`).
     static func compact(_ value: Value) -> String {
         if case .record(let record) = value { return record.values.map(\.display).joined(separator: "/") }
         return value.display
+    }
+
+    /// A histogram as a line of block characters, one per bin.
+    static func histogram(_ counts: [Int]) -> String {
+        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        guard let top = counts.max(), top > 0 else { return "" }
+        return String(counts.map { count in count == 0 ? " " : blocks[min(7, count * 8 / (top + 1))] })
     }
 }

@@ -1,12 +1,20 @@
 import PlanCore
 import PlanGraph
 
-/// `:export csv|json|md`: every cell with its value (in its unit), unit, formula and first doc line.
-extension Session {
+/// `:export csv|json|md`: every cell with its value (in its unit), unit, formula and doc.
+///
+/// Files for other programs, not views for the terminal: no width applies.
+struct ModelExport {
+    /// The formats, as `:export` takes them.
+    static let formats = ["csv", "json", "md"]
+
+    /// The model.
+    let model: Model
+
     /// The model in an export format, or nil for an unknown format.
-    func export(format: String) -> String? {
+    func text(format: String) -> String? {
         switch format {
-        case "json": return json() + "\n"
+        case "json": return ModelJSON(model: model).text + "\n"
         case "csv":
             var out = "name,value,unit,formula,doc\n"
             for (name, value, unit, formula, doc) in exportRows() {
@@ -16,11 +24,11 @@ extension Session {
         case "md", "markdown":
             // For people: values as shown in the REPL, the whole doc.
             var out = "| name | value | formula | doc |\n|---|---:|---|---|\n"
-            let uncertain = model.uncertainNodes()
+            let text = CellText(model, manyCells: true)
             for name in model.cellNames {
                 guard let node = model.cell(name) else { continue }
                 let cells = [
-                    name, displayValue(of: name, uncertain: uncertain), "`" + node.formulaOneLine + "`",
+                    name, text.value(of: name), "`" + node.formulaOneLine + "`",
                     node.doc.joined(separator: " "),
                 ]
                 out += "| " + cells.map { $0.replacingPipes() }.joined(separator: " | ") + " |\n"
@@ -33,7 +41,7 @@ extension Session {
     private func exportRows() -> [(String, String, String, String, String)] {
         model.cellNames.compactMap { name in
             guard let node = model.cell(name), let value = node.value else { return nil }
-            let (number, unit) = Self.jsonValue(value)
+            let (number, unit) = ModelJSON.jsonValue(value)
             let shown = number.hasPrefix("\"") ? String(number.dropFirst().dropLast()) : number
             return (name, shown, unit, node.formulaOneLine, node.doc.first ?? "")
         }

@@ -2,9 +2,14 @@ import PlanCore
 import PlanGraph
 
 /// The `--json` export of SPEC §1: every cell with value, unit, formula and doc, and the active alerts.
-extension Session {
+///
+/// Data, not a view for people: one line, whatever the width.
+struct ModelJSON {
+    /// The model.
+    let model: Model
+
     /// The whole model as one JSON object.
-    public func json() -> String {
+    var text: String {
         var out = "{\"cells\": {"
         var first = true
         for name in model.cellNames {
@@ -70,7 +75,7 @@ extension Session {
     }
 }
 
-extension Session {
+extension ModelJSON {
     /// The unit of a value in base units ($ and seconds) with the same dimension.
     static func baseSymbol(_ unit: Unit) -> String {
         var base = Unit()

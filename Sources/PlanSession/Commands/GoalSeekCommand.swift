@@ -1,0 +1,63 @@
+import PlanCore
+import PlanGraph
+
+extension Command {
+    /// `:goalseek EXPR = VALUE by INPUT [in LO to HI]`.
+    static let goalseek = Command(
+        "goalseek", usage: ":goalseek expr = value by input [in lo to hi]",
+        summary: "the input value that makes expr equal value", effect: .shows,
+        arguments: [
+            .expression(key: "objective", what: "the expression to solve for"), .keyword("="),
+            .expression(key: "target", what: "the value to reach after `=`"), .keyword("by"),
+            .cell(key: "input", what: "the input to vary after `by` (a cell name)", offers: .cells),
+            .optional([.keyword("in"), .range(key: "range", what: "a range `LO to HI` after `in`")]),
+        ],
+        run: runGoalSeek)
+
+    private static func runGoalSeek(_ context: CommandContext) throws(Diagnostic) -> ExitStatus {
+        let arguments = context.arguments
+        guard let objectiveExpr = arguments.expression("objective"), let targetExpr = arguments.expression("target"),
+            let cell = arguments.cell("input"), let inputArgument = arguments["input"]
+        else { return .success }
+        let objective = try context.objective(objectiveExpr)
+        let target = try context.evaluate(targetExpr)
+        let input = context.input(cell)
+        let range = try arguments["range"].map { argument throws(Diagnostic) in try context.range(argument) }
+        let model = context.model
+        let result: GoalSeekResult
+        do throws(EvalError) {
+            result = try model.goalSeek(
+                objective, equals: target, by: input, in: range, grid: objective.isProbability ? 16 : 64)
+        } catch {
+            let onTarget = error.message.hasPrefix("`\(objective.label)` is ")
+            throw context.diagnostic(error, at: onTarget ? targetExpr.span : inputArgument.span)
+        }
+        guard case .number(let answer, let unit) = result.value else { return .success }
+        var lines = [context.answerLine(input, answer, unit, tolerance: result.tolerance)]
+        let before = context.currentValue(input)
+        let now = (try? objective.value(on: model)).map(\.display) ?? "?"
+        let sampling = objective.isProbability ? "; \(objective.samples) samples, seed \(objective.seed)" : ""
+        if objective.isProbability && !result.isExact {
+            // A Monte Carlo probability moves in steps of one sample: the answer is where it crosses.
+            lines.append(
+                "  \(objective.label) = \(result.achieved.display) there, \(result.otherSide.display) just past it"
+                    + " (now \(now) at \(before))\(sampling)")
+        } else if result.isExact, case .number(let goal, _) = target, case .number(_, let unit) = result.achieved {
+            // Within 1e-9 of the objective's scale: show the target itself, not rounding noise.
+            lines.append(
+                "  \(objective.label) = \(Value.format(goal, unit: unit)) there (now \(now) at \(before))\(sampling)")
+        } else {
+            lines.append(
+                "  \(objective.label) jumps across \(target.display) there: \(result.achieved.display) on one side,"
+                    + " \(result.otherSide.display) on the other (now \(now) at \(before))")
+        }
+        if !result.otherSolutions.isEmpty {
+            let others = result.otherSolutions.map(\.display).joined(separator: ", ")
+            lines.append("  other solutions in the range: \(others) (this one is nearest the current \(before))")
+        }
+        if let note = context.inputNote(input) { lines.append(note) }
+        if let note = context.certaintyNote(objective) { lines.append(note) }
+        context.emit(lines.joined(separator: "\n"))
+        return .success
+    }
+}

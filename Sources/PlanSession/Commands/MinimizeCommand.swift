@@ -1,0 +1,9 @@
+import PlanCore
+
+extension Command {
+    /// `:minimize EXPR by INPUT in LO to HI`.
+    static let minimize = Command(
+        "minimize", usage: ":minimize expr by input in lo to hi", summary: "the input value that makes expr smallest",
+        effect: .shows, arguments: optimizeArguments(what: "the expression to minimize")
+    ) { context throws(Diagnostic) in try runOptimize(context, maximize: false) }
+}

@@ -1,0 +1,60 @@
+import PlanCore
+import PlanGraph
+
+/// What the what-if commands (`:goalseek`, `:maximize`, `:minimize`, `:sweep`, `:sensitivity`) share: the
+/// objective, the input and the range as written, and the lines that report an answer. They never change
+/// the model; the engine is in `PlanGraph/WhatIf`.
+extension CommandContext {
+    /// The objective an expression of the arguments writes: `prob(cond)` or an expression, checked on the model.
+    func objective(_ expr: Expr) throws(Diagnostic) -> WhatIfObjective {
+        let label = text(of: expr)
+        if case .call("prob", _, let args) = expr.kind, model.function("prob") == nil, model.builtins["prob"] == nil {
+            guard args.count == 1, let condition = args.first else {
+                throw error("`prob` takes one condition: `prob(net_value < $0)`", at: expr.span)
+            }
+            _ = try evaluate(condition)
+            return WhatIfObjective(
+                probabilityOf: condition, label: label, samples: session.samples, seed: session.seed)
+        }
+        _ = try evaluate(expr)
+        return WhatIfObjective(expression: expr, label: label)
+    }
+
+    /// The input a cell argument names (`name` or `name.field`).
+    func input(_ cell: CellReference) -> WhatIfInput { WhatIfInput(cell.name, field: cell.field) }
+
+    /// A `LO to HI` argument, evaluated.
+    func range(_ argument: CommandArgument) throws(Diagnostic) -> (low: Value, high: Value) {
+        guard case .range(let low, let high) = argument.value else {
+            throw error("expected a range `LO to HI`", at: argument.span)
+        }
+        return (try evaluate(low), try evaluate(high))
+    }
+
+    /// `  input = 4.1%   (to apply: input = 4.1%)`: the answer and the statement that applies it.
+    func answerLine(_ input: WhatIfInput, _ answer: Double, _ unit: Unit, tolerance: Double) -> String {
+        let literal = Value.literal(answer, unit: unit, within: tolerance)
+        return "  \(input.name) = \(Value.format(answer, unit: unit))   (to apply: \(input.name) = \(literal))"
+    }
+
+    /// A note when a probability's condition depends on no distribution, so it can only be 0% or 100%.
+    func certaintyNote(_ objective: WhatIfObjective) -> String? {
+        guard objective.isProbability, !CellText(model).isUncertain(objective.expression) else { return nil }
+        return "  note: nothing in the condition is uncertain (no range or distribution), so it is 0% or 100%"
+    }
+
+    /// A note when the input is not a plain input: applying the answer replaces a formula or a range.
+    func inputNote(_ input: WhatIfInput) -> String? {
+        guard input.field == nil, let node = model.cell(input.cell) else { return nil }
+        if node.drawsFromDistribution {
+            return "  note: `\(input.cell)` is a range now (\(node.formulaOneLine)); applying makes it a point"
+        }
+        if !node.deps.isEmpty {
+            return "  note: `\(input.cell)` is a formula now (\(node.formulaOneLine)); applying replaces it"
+        }
+        return nil
+    }
+
+    /// The input's current value for display, `?` when it has none.
+    func currentValue(_ input: WhatIfInput) -> String { (try? model.inputValue(input))?.display ?? "?" }
+}

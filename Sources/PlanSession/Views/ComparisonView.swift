@@ -1,0 +1,125 @@
+import PlanCore
+import PlanGraph
+
+/// `:compare` as text: scenarios side by side.
+///
+/// Inputs that differ, then outputs (the watched cells, else every output that differs), each later
+/// scenario with its change against the first; then the alerts that are on in any of them. The tables
+/// narrow to the width as `TextTable` does.
+struct ComparisonView {
+    /// The scenarios' models, the first the baseline.
+    let models: [Model]
+    /// Their column headings.
+    let labels: [String]
+
+    /// The comparison laid out for `width` columns.
+    func render(width: Int) -> String {
+        let models = self.models
+        let labels = self.labels
+        var header = ["", labels[0]]
+        for label in labels.dropFirst() { header += [label, "Δ"] }
+        var order: [String] = []
+        var seen: Set<String> = []
+        for model in models {
+            for name in model.cellNames where seen.insert(name).inserted { order.append(name) }
+        }
+        let isInput = { (name: String) in models.contains { $0.cell(name).map { $0.deps.isEmpty } ?? false } }
+        var inputRows: [[String]] = []
+        for name in order where isInput(name) {
+            inputRows += Self.comparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: true)
+        }
+        var watched: [String] = []
+        for model in models {
+            for name in model.watches where !watched.contains(name) { watched.append(name) }
+        }
+        let outputs = watched.isEmpty ? order.filter { !isInput($0) } : watched
+        var outputRows: [[String]] = []
+        for name in outputs {
+            outputRows += Self.comparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: watched.isEmpty)
+        }
+        var lines: [String] = []
+        lines.append("  inputs that differ" + (inputRows.isEmpty ? ": none" : ""))
+        if !inputRows.isEmpty { lines.append(TextTable([header] + inputRows).render(width: width)) }
+        lines.append("  outputs" + (watched.isEmpty ? " that differ" : "") + (outputRows.isEmpty ? ": none" : ""))
+        if !outputRows.isEmpty { lines.append(TextTable([header] + outputRows).render(width: width)) }
+        var alertRows: [[String]] = []
+        var alertNames: [String] = []
+        for model in models {
+            for alert in model.alerts where !alertNames.contains(alert.message) { alertNames.append(alert.message) }
+        }
+        for message in alertNames {
+            let states = models.map { model in model.activeAlerts.contains(message) }
+            if states.contains(true) { alertRows.append(["⚠ " + message] + states.map { $0 ? "on" : "off" }) }
+        }
+        if !alertRows.isEmpty {
+            lines.append("  alerts")
+            lines.append(TextTable([[""] + labels] + alertRows).render(width: width))
+        }
+        return lines.map { TextLayout.fit($0, width: width) }.joined(separator: "\n")
+    }
+
+    /// Rows comparing one cell across scenarios (one row per field of a record), each later scenario with
+    /// its delta against the first; with `onlyDiffering`, rows whose values are all equal are left out.
+    static func comparisonRows(_ name: String, _ values: [Value?], onlyDiffering: Bool) -> [[String]] {
+        var keys: [String] = []
+        for case .record(let record)? in values {
+            for key in record.keys where !keys.contains(key) { keys.append(key) }
+        }
+        let parts: [(String, [Value?])]
+        if keys.isEmpty {
+            parts = [(name, values)]
+        } else {
+            parts = keys.map { key in
+                (
+                    name + "." + key,
+                    values.map { value -> Value? in
+                        if case .record(let record)? = value { return record[key] }
+                        return value
+                    }
+                )
+            }
+        }
+        var rows: [[String]] = []
+        for (label, fieldValues) in parts {
+            let first = fieldValues[0]
+            let differs = fieldValues.dropFirst().contains { !sameValue(first, $0) }
+            if onlyDiffering && !differs { continue }
+            var row = [label, first?.display ?? "–"]
+            for value in fieldValues.dropFirst() {
+                row.append(value?.display ?? "–")
+                row.append(delta(from: first, to: value))
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// True when two values are equal (numbers to a relative 1e-12, whatever unit they are shown in).
+    private static func sameValue(_ left: Value?, _ right: Value?) -> Bool {
+        switch (left, right) {
+        case (nil, nil): return true
+        case (.number(let a, let unitA)?, .number(let b, let unitB)?):
+            return unitA.sameDimension(as: unitB) && abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+        case (.some(let a), .some(let b)): return a == b
+        default: return false
+        }
+    }
+
+    /// `+$12.3k/year (+4.5%)`: the change from one value to another in the first one's unit, or "" when
+    /// they cannot be subtracted.
+    private static func delta(from old: Value?, to new: Value?) -> String {
+        guard case .number(let a, let unit)? = old, case .number(let b, let unitB)? = new,
+            unit.sameDimension(as: unitB)
+        else {
+            return ""
+        }
+        if a == b { return "=" }
+        let difference = b - a
+        var text = (difference > 0 ? "+" : "") + Value.format(difference, unit: unit)
+        if a != 0 && !unit.percent {
+            let relative = difference / abs(a) * 100
+            text += " (" + (relative > 0 ? "+" : "") + NumberFormat.significant(relative, 3) + "%)"
+        }
+        return text
+    }
+}
