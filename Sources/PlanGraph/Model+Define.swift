@@ -46,12 +46,21 @@ extension Model {
         return try replace(functionIds[name], with: node, nameSpan: nameSpan, file: file)
     }
 
-    /// Adds or replaces the live rule `alert "message" when condition`.
+    /// Adds or replaces the live rule `alert "message" when condition [show label: expr, …]`.
+    ///
+    /// The `show` details are resolved like the condition (an unknown name is refused) and their cells count
+    /// as the alert's dependencies (so `delete` refuses a cell a detail shows); they are evaluated only when
+    /// the alert is shown, not during recalculation.
     public mutating func defineAlert(
-        _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
+        _ message: String, condition: Expr, span: SourceSpan, file: SourceFile, details: [AlertDetail] = []
     ) throws(Diagnostic) -> ChangeSet {
-        let (code, deps, _) = try lower(condition, file: file)
-        let node = Node(kind: .alert, name: message, expr: condition, code: code, file: file, deps: deps)
+        var (code, deps, _) = try lower(condition, file: file)
+        for detail in details {
+            let (_, detailDeps, _) = try lower(detail.expr, file: file)
+            for dep in detailDeps where !deps.contains(dep) { deps.append(dep) }
+        }
+        var node = Node(kind: .alert, name: message, expr: condition, code: code, file: file, deps: deps)
+        node.details = details
         return try replace(alertIds[message], with: node, nameSpan: span, file: file)
     }
 

@@ -92,7 +92,10 @@ extension Session {
             output.emit(
                 alerts.isEmpty
                     ? "  no alerts defined"
-                    : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
+                    : alerts.map {
+                        "  \($0.on ? "⚠ on " : "  off") \($0.on ? alertDescription($0.message) : $0.message)"
+                    }
+                    .joined(separator: "\n"))
         case "set":
             guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N | :set timing on|off") }
             switch args[0] {

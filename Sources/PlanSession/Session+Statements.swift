@@ -61,7 +61,8 @@ extension Session {
         case .assert(let condition, let message):
             return try check(condition, message: message, file: file)
         case .alert(let message, let condition):
-            let changes = try model.defineAlert(message, condition: condition, span: statement.span, file: file)
+            let changes = try model.defineAlert(
+                message, condition: condition, span: statement.span, file: file, details: statement.alertDetails)
             report(changes)
         case .watch(let names):
             try model.watch(names, file: file)

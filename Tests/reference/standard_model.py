@@ -344,6 +344,9 @@ def model(p):
         if (o["csat_blended_hybrid"] >= o["csat_blended_baseline"] - 0.02
                 and o["csat_change"][t] <= -0.05):
             alerts.append(f"blended CSAT hides a drop on {t}")
+    if (o["csat_blended_hybrid"] < o["csat_blended_baseline"] - 0.02
+            and min(o["csat_change"].values()) <= -0.05):
+        alerts.append("blended CSAT drops with a tier")
     if o["risk"] > 0 and o["risk"] > 0.25 * o["savings"]:
         alerts.append("retention risk exceeds 25% of savings")
     if o["net_value"] < 0:
