@@ -30,9 +30,9 @@ extension Session {
     /// The alert's message with its details, as `:alerts`, `:report` and the change report show it:
     /// `blended CSAT hides a drop on complex (complex −8.7 pt, 90% sure complex fell at least 6 points; blend −1.8 pt)`.
     ///
-    /// A detail that cannot be evaluated any more shows as `?`. "N% sure" is given for a detail that depends
-    /// on evidence (`observed(k, n)`, which `:import tickets` writes): Monte Carlo over those distributions,
-    /// the one-sided 90% bound of the value.
+    /// A detail that cannot be evaluated any more shows as `?`. "90% sure" is given for a change in points
+    /// (`pt`: a fall or rise of a share) that depends on evidence (`observed(k, n)`, which `:import tickets`
+    /// writes): the one-sided 90% bound of the value, by Monte Carlo over every distribution upstream.
     public func alertDescription(_ message: String) -> String {
         guard let id = model.alertIds[message], let node = model.nodes[id], !node.details.isEmpty else {
             return message
@@ -61,7 +61,9 @@ extension Session {
     private func describe(_ detail: AlertDetail, file: SourceFile) -> String {
         guard let value = try? model.evaluate(detail.expr) else { return detail.label + " ?" }
         var text = detail.label + " " + Self.prose(value)
-        if case .number = value, dependsOnEvidence(detail.expr), let sure = sureness(detail, file: file) {
+        if case .number(_, let unit) = value, unit.symbol == "pt", dependsOnEvidence(detail.expr),
+            let sure = sureness(detail, file: file)
+        {
             text += ", " + sure
         }
         return text
@@ -95,13 +97,11 @@ extension Session {
         var scratch = model
         let name = "alert_detail_sample"
         let samples: [Double]
-        let unit: Unit
         do {
             _ = try scratch.define(name, nameSpan: detail.labelSpan, expr: detail.expr, file: file)
             guard let output = try scratch.simulate([name], samples: Self.alertSurenessSamples, seed: seed).first
             else { return nil }
             samples = output.samples.filter { !$0.isNaN }.sorted()
-            unit = output.unit
         } catch {
             return nil
         }
@@ -110,12 +110,7 @@ extension Session {
         let falling = mean < 0
         // The 90th percentile of a fall (every sample below it 90% of the time), the 10th of a rise.
         let bound = samples[min(samples.count - 1, Int((Double(samples.count) * (falling ? 0.9 : 0.1)).rounded()))]
-        let isShare = unit.percent || unit.symbol == "pt"
-        let amount = { (value: Double) in
-            isShare
-                ? NumberFormat.fixed(abs(value) * 100, decimals: 1, keepZeros: false) + " points"
-                : Value.format(abs(value), unit: unit)
-        }
+        let amount = { (value: Double) in NumberFormat.fixed(abs(value) * 100, decimals: 1, keepZeros: false) + " points" }
         if falling {
             return bound < 0
                 ? "90% sure \(detail.label) fell at least \(amount(bound))"

@@ -58,6 +58,8 @@ public final class Session {
     var redoStack: [(Model, String)] = []
     var loadStack: [String] = []
     var nestedDepth = 0
+    /// Statements an accepted `:import` applied, for the journal (see `takeJournalEntry()`).
+    var pendingJournal: [String] = []
 
     /// The most nested `use` accepted.
     public static let maximumUseDepth = 32

@@ -74,6 +74,8 @@ struct REPL {
                 reader.addHistory(text)
                 let status = session.run(SourceFile(name: nil, text: text))
                 if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
+                // `:import` is journalled as the statements it applied, so a resume does not read the file again.
+                if let imported = session.takeJournalEntry() { journal?.append(imported) }
             }
         }
         return .success

@@ -15,7 +15,10 @@ extension TicketImport {
     ///
     /// Throws an `.io` error when the file cannot be opened or is not UTF-8, a `.usage` error when a
     /// required column is missing, and a `.domain` error when no row is usable (nothing is defined then).
-    public static func read(path: String, columns: TicketColumns = TicketColumns()) throws(EvalError) -> TicketImport {
+    /// `name` is how docs and reports name the file (the path as the user typed it); `path` by default.
+    public static func read(path: String, columns: TicketColumns = TicketColumns(), name: String? = nil)
+        throws(EvalError) -> TicketImport
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw EvalError("no file \(path)", kind: .io)
@@ -33,7 +36,7 @@ extension TicketImport {
         } catch {
             throw EvalError("cannot read \(path)", kind: .io)
         }
-        return try read(reader, file: path, columns: columns)
+        return try read(reader, file: name ?? path, columns: columns)
     }
 
     /// Reads an export held in memory (for tests and small pastes); `file` names it in docs and errors.
