@@ -61,7 +61,9 @@ enum EvidenceView {
             let expr = node.expr
             if case .record(let entries) = expr.kind {
                 for entry in entries {
-                    if let (k, n) = counts(entry.value) { shares.append(Share(cell: name, tier: entry.key, k: k, n: n)) }
+                    if let (k, n) = counts(entry.value) {
+                        shares.append(Share(cell: name, tier: entry.key, k: k, n: n))
+                    }
                 }
             } else if let (k, n) = counts(expr) {
                 shares.append(Share(cell: name, tier: "–", k: k, n: n))

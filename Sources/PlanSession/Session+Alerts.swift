@@ -110,7 +110,9 @@ extension Session {
         let falling = mean < 0
         // The 90th percentile of a fall (every sample below it 90% of the time), the 10th of a rise.
         let bound = samples[min(samples.count - 1, Int((Double(samples.count) * (falling ? 0.9 : 0.1)).rounded()))]
-        let amount = { (value: Double) in NumberFormat.fixed(abs(value) * 100, decimals: 1, keepZeros: false) + " points" }
+        let amount = { (value: Double) in
+            NumberFormat.fixed(abs(value) * 100, decimals: 1, keepZeros: false) + " points"
+        }
         if falling {
             return bound < 0
                 ? "90% sure \(detail.label) fell at least \(amount(bound))"
