@@ -138,9 +138,11 @@ extension TicketImport {
         }
     }
 
-    /// True when a record is a quote that never closed: one of its fields holds a line break followed by a
-    /// line with as many commas as a whole row has separators (rows of the file, swallowed into a field).
-    /// A quoted line break in a subject (`"Late\nSecond line, with a comma"`) is not one.
+    /// True when a record is a quote that never closed.
+    ///
+    /// One of its fields holds a line break followed by a line with as many commas as a whole row has
+    /// separators: rows of the file, swallowed into a field. A quoted line break in a subject
+    /// (`"Late\nSecond line, with a comma"`) is not one.
     private static func swallowsRows(_ fields: [String], width: Int) -> Bool {
         guard width > 2 else { return false }
         for field in fields where field.utf8.contains(10) || field.utf8.contains(13) {
