@@ -30,8 +30,8 @@ extension Session {
     /// The alert's message with its details, as `:alerts`, `:report` and the change report show it:
     /// `blended CSAT hides a drop on complex (complex −8.7 pt, 90% sure complex fell at least 6 points; blend −1.8 pt)`.
     ///
-    /// A detail that cannot be evaluated any more shows as `?`. "90% sure" is given for a change in points
-    /// (`pt`: a fall or rise of a share) that depends on evidence (`observed(k, n)`, which `:import tickets`
+    /// A detail that cannot be evaluated any more shows as `?`. "90% sure" is given for a fall in points
+    /// (a negative `pt` value: a share that dropped) that depends on evidence (`observed(k, n)`, which `:import tickets`
     /// writes): the one-sided 90% bound of the value, by Monte Carlo over every distribution upstream.
     public func alertDescription(_ message: String) -> String {
         guard let id = model.alertIds[message], let node = model.nodes[id], !node.details.isEmpty else {
@@ -61,7 +61,7 @@ extension Session {
     private func describe(_ detail: AlertDetail, file: SourceFile) -> String {
         guard let value = try? model.evaluate(detail.expr) else { return detail.label + " ?" }
         var text = detail.label + " " + Self.prose(value)
-        if case .number(_, let unit) = value, unit.symbol == "pt", dependsOnEvidence(detail.expr),
+        if case .number(let number, let unit) = value, number < 0, unit.symbol == "pt", dependsOnEvidence(detail.expr),
             let sure = sureness(detail, file: file)
         {
             text += ", " + sure
@@ -92,7 +92,7 @@ extension Session {
         return false
     }
 
-    /// "90% sure complex fell at least 6 points": the one-sided 90% bound of a detail, by Monte Carlo.
+    /// "90% sure complex fell at least 6 points": the one-sided 90% bound of a fall, by Monte Carlo.
     private func sureness(_ detail: AlertDetail, file: SourceFile) -> String? {
         var scratch = model
         let name = "alert_detail_sample"
@@ -106,20 +106,10 @@ extension Session {
             return nil
         }
         guard samples.count >= 2 else { return nil }
-        let mean = samples.reduce(0, +) / Double(samples.count)
-        let falling = mean < 0
-        // The 90th percentile of a fall (every sample below it 90% of the time), the 10th of a rise.
-        let bound = samples[min(samples.count - 1, Int((Double(samples.count) * (falling ? 0.9 : 0.1)).rounded()))]
-        let amount = { (value: Double) in
-            NumberFormat.fixed(abs(value) * 100, decimals: 1, keepZeros: false) + " points"
-        }
-        if falling {
-            return bound < 0
-                ? "90% sure \(detail.label) fell at least \(amount(bound))"
-                : "not 90% sure \(detail.label) fell at all"
-        }
-        return bound > 0
-            ? "90% sure \(detail.label) rose at least \(amount(bound))"
-            : "not 90% sure \(detail.label) rose at all"
+        // The 90th percentile of the change: 90% of the samples fall at least that far.
+        let bound = samples[min(samples.count - 1, Int((Double(samples.count) * 0.9).rounded()))]
+        guard bound < 0 else { return "not 90% sure \(detail.label) fell at all" }
+        return "90% sure \(detail.label) fell at least "
+            + NumberFormat.fixed(-bound * 100, decimals: 1, keepZeros: false) + " points"
     }
 }

@@ -41,11 +41,13 @@ extension Session {
     }
 
     /// Applies an import's statements atomically and reports them; returns the status.
-    private func apply(_ imported: TicketImport, directory: String) -> ExitStatus {
+    private func apply(_ original: TicketImport, directory: String) -> ExitStatus {
+        let imported = applicable(original)
+        let text = imported.statements.map(\.text).joined(separator: "\n\n") + "\n"
         let before = model
         let beforeScenario = scenario
         let alertsBefore = Set(model.activeAlerts)
-        let file = SourceFile(name: "<import \(imported.file)>", text: imported.statementsText)
+        let file = SourceFile(name: "<import \(imported.file)>", text: text)
         var parser = Parser(file)
         nestedDepth += 1
         var failed = false
@@ -70,7 +72,7 @@ extension Session {
             return .error
         }
         remember(before, scenario: beforeScenario)
-        if nestedDepth == 0 { pendingJournal.append(imported.statementsText) }
+        if nestedDepth == 0 { pendingJournal.append(text) }
         let names = imported.statements.map { item in item.field.map { "\(item.name).\($0)" } ?? item.name }
         var lines = imported.report.map { "  " + $0 }
         var defined = "  defined"
@@ -100,6 +102,37 @@ extension Session {
         changes.alertsOff = before.activeAlerts.filter { !after.contains($0) }
         output.changed(changes, in: self)
         return .success
+    }
+
+    /// The import less the per-tier statements that the model has no record literal to take.
+    ///
+    /// A metric some tiers have no rows of is written field by field (`ai_resolution.routine = …`). In an
+    /// `--empty` model those tiers have no value to keep, and a record with tiers missing would not add up
+    /// with the others, so such a metric is left out, and a note says so.
+    private func applicable(_ imported: TicketImport) -> TicketImport {
+        var result = imported
+        var dropped: [(name: String, tiers: [String])] = []
+        result.statements = imported.statements.filter { statement in
+            guard let field = statement.field else { return true }
+            if let node = model.cell(statement.name), case .record(let entries) = node.expr.kind,
+                entries.contains(where: { $0.key == field })
+            {
+                return true
+            }
+            if let index = dropped.firstIndex(where: { $0.name == statement.name }) {
+                dropped[index].tiers.append(field)
+            } else {
+                dropped.append((statement.name, [field]))
+            }
+            return false
+        }
+        for (name, tiers) in dropped {
+            let missing = imported.tiers.map(\.tier).filter { !tiers.contains($0) }
+            result.notes.removeAll { $0.hasPrefix(name + ": ") }
+            result.notes.append(
+                "\(name) not defined: no rows for \(missing.joined(separator: ", ")), and no record to keep")
+        }
+        return result
     }
 
     /// The journal entry an accepted `:import` leaves (its statements), once; nil when there is none.

@@ -88,9 +88,9 @@ extension TicketImport {
             throw EvalError("\(file) \(problem) (near line \(line)); nothing was imported", kind: .io)
         }
         guard used > 0 else {
-            let why = bad.report.isEmpty ? "" : ": " + bad.report.joined(separator: "; ")
             throw EvalError(
-                "no usable row in \(file) (\(read) rows read)\(why); nothing was changed", kind: .domain)
+                "no usable row in \(file) (\(read) \(read == 1 ? "row" : "rows") read); nothing was changed",
+                kind: .domain, hint: bad.report.isEmpty ? nil : bad.report.joined(separator: "\n  "))
         }
         let tiers = tallies.enumerated().map { tier, tally in
             tally.evidence(tier: TicketRow.tierNames[tier], total: used)

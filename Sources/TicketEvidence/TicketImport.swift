@@ -41,7 +41,7 @@ public struct TicketImport: Sendable {
     public var report: [String] {
         var lines = [
             "\(file): \(rowsUsed) of \(rowsRead) rows used, \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
-                + (blankLines > 0 ? ", \(blankLines) blank lines skipped" : "")
+                + (blankLines > 0 ? ", \(blankLines) blank \(blankLines == 1 ? "line" : "lines") skipped" : "")
         ]
         lines += badRows.report
         lines += notes
