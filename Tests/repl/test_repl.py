@@ -152,6 +152,41 @@ def _():
     child.sendeof()
 
 
+@check(":import tickets is one undo step, and --resume restores it without reading the file again")
+def _():
+    sample = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tickets", "sample.csv")
+    copy = os.path.join(tempfile.mkdtemp(), "export.csv")
+    with open(sample, "rb") as source, open(copy, "wb") as target:
+        target.write(source.read())
+    child, state = spawn()
+    child.expect(PROMPT)
+    child.sendline(":import tickets " + copy)
+    child.expect(r"497 of 500 rows used")
+    child.expect(r"line 101: unknown tier")
+    child.expect(PROMPT)
+    child.sendline(":undo")
+    child.expect(PROMPT)
+    child.sendline("contacts")
+    child.expect(r"= 100k/month")
+    child.expect(PROMPT)
+    child.sendline(":redo")
+    child.expect(PROMPT)
+    child.sendline("contacts")
+    child.expect(r"= 488/month")
+    child.expect(PROMPT)
+    os.kill(child.pid, signal.SIGKILL)
+    child.close()
+    os.remove(copy)  # the resume must not need the file
+    child, _ = spawn(["--resume"], state=state)
+    child.expect(PROMPT)
+    child.sendline("csat_ai.routine")
+    child.expect(r"= ~?95\.28%")
+    child.expect(PROMPT)
+    child.sendline("contacts")
+    child.expect(r"= 488/month")
+    child.sendeof()
+
+
 @check("--resume does not replay :quit or file writes")
 def _():
     child, state = spawn()
