@@ -38,7 +38,8 @@ struct AlertDetailsTests {
     /// with no label in common with the one that switched on is cleared.
     @Test func replacedNotCleared() {
         let (session, output) = session()
-        #expect(session.run(SourceFile(name: "m.plan", text: model + "\ntier = -13 pt\nblend = -4 pt")) == .success)
+        #expect(session.run(SourceFile(name: "m.plan", text: model + "\ntier = -13 pt")) == .success)
+        #expect(session.run(SourceFile(name: "b.plan", text: "blend = -4 pt")) == .success)
         let last = output.changes.last
         #expect(last.map { session.alertEvents($0) }?.contains(.replaced("hidden drop", by: "blend drop")) == true)
         #expect(session.run(SourceFile(name: "n.plan", text: "blend = -1 pt")) == .success)
@@ -47,6 +48,17 @@ struct AlertDetailsTests {
         #expect(back.contains(.cleared("unrelated")))
         #expect(session.run(SourceFile(name: "o.plan", text: "tier = 0 pt")) == .success)
         #expect(output.changes.last.map { session.alertEvents($0) } == [.cleared("hidden drop")])
+    }
+
+    /// In a script, an alert that switches on, off and on again while definitions set inputs one by one is
+    /// reported once, after the definitions (#11 item 6); a print or assert in between reports what it saw.
+    @Test func noFlickerWhileDefining() {
+        let (session, output) = session()
+        let text =
+            model + "\ntier = -13 pt\ntier = 0 pt\ntier = -14 pt\nassert tier < 0 pt\nblend = -4 pt\nblend = -1 pt"
+        #expect(session.run(SourceFile(name: "m.plan", text: text)) == .success)
+        let events = output.changes.flatMap { session.alertEvents($0) }
+        #expect(events == [.on("hidden drop (tier −14.0 pt; blend −1.0 pt)")])
     }
 
     /// `:save` writes the `show` clause, and the saved script loads back to the same details.
