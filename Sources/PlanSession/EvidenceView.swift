@@ -31,7 +31,7 @@ enum EvidenceView {
                 + " (`:import tickets FILE` defines them from a ticket export)"
         }
         let months = periodMonths(model)
-        var rows: [[String]] = [["metric", "tier", "n", "estimate", "90% interval", "detects now"]]
+        var rows: [[String]] = [["metric", "tier", "n", "estimate", "90% interval", "detects"]]
         if months != nil { rows[0].append("5 pt in") }
         for share in shares {
             guard let beta = try? EvidenceMath.observed(share.k, share.n) else { continue }
@@ -47,8 +47,9 @@ enum EvidenceView {
             rows.append(row)
         }
         var out = TextTable.render(rows)
-        out += "\n  estimate: (k + ½)/(n + 1), the mean of observed(k, n) = Beta(k + ½, n − k + ½); detects now: the"
-        out += "\n  smallest fall from the estimate these n answers show (one-sided 95%, 80% power)"
+        out += "\n  estimate: (k + ½)/(n + 1), the mean of observed(k, n); detects: the"
+        out += "\n  smallest fall these n answers show (one-sided 95%, 80% power)"
+        if months != nil { out += "; 5 pt in:\n  months of answers at this volume to see a 5-point fall" }
         out += tierThree(shares, months: months)
         return out
     }
@@ -96,15 +97,15 @@ enum EvidenceView {
         let n = csat.reduce(0) { $0 + $1.n }
         let p = (k + 0.5) / (n + 1)
         let needed = EvidenceMath.surveysToDetect(p: p, drop: tierThreeDrop)
-        var out = "\n\n  tier 3 (complex): \(NumberFormat.human(n)) CSAT answers (all handlers), CSAT \(percent(p));"
-        out += " a 5-point drop needs \(NumberFormat.human(needed)) answers"
+        var out = "\n\n  tier 3 (complex): \(NumberFormat.human(n)) CSAT answers (all handlers), CSAT \(percent(p))"
+        out += "\n  a 5-point drop needs \(NumberFormat.human(needed)) answers"
         guard let months else {
             return out + "\n  (no `evidence_period` in the model: the monthly volume is unknown)"
         }
         let monthly = n / months
-        out += "\n  at \(NumberFormat.human(monthly)) answers a month (\(NumberFormat.human(n)) over "
-        out += "\(NumberFormat.fixed(months, decimals: 2, keepZeros: false)) months) that is "
-        out += monthsText(monthly: monthly, p: p, drop: tierThreeDrop) + " of surveys"
+        out += "; at \(NumberFormat.human(monthly)) a month (\(NumberFormat.human(n)) in "
+        out += "\(NumberFormat.fixed(months, decimals: 2, keepZeros: false)) months):\n  "
+        out += monthsText(monthly: monthly, p: p, drop: tierThreeDrop) + " of surveys before it shows"
         return out
     }
 
