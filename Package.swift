@@ -10,8 +10,8 @@ import PackageDescription
 ///                └→ LineEditor → CLibEdit
 /// SupportPlanCLI parses its command line with apple/swift-argument-parser (help, errors, completion
 /// scripts), behind a small pre-parser for the common `run`/REPL forms (see `Options.fastParse`).
-/// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader; PlanSession may
-/// depend on it for `:import tickets`)
+/// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader); PlanSession depends on
+/// it for `:import tickets`
 let package = Package(
     name: "supportplan",
     products: [
@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "PlanGraph", dependencies: ["PlanCore"]),
         .target(name: "SupportEconomics", dependencies: ["PlanCore"]),
         .target(name: "PlanCharts", dependencies: ["PlanCore"]),
-        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics", "PlanCharts"]),
+        .target(
+            name: "PlanSession",
+            dependencies: ["PlanCore", "PlanGraph", "SupportEconomics", "PlanCharts", "TicketEvidence"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",

@@ -63,11 +63,13 @@ final class ConsoleOutput: SessionOutput {
         }
         // Fitted to the width before painting (the escapes take no columns).
         lines = lines.map { TextLayout.fit($0, width: session.width) }
-        for alert in changes.alertsOn {
-            lines.append(paint(TextLayout.fit("  ⚠ " + alert, width: session.width), "\u{1B}[33m"))
-        }
-        for alert in changes.alertsOff {
-            lines.append(paint(TextLayout.fit("  ✓ cleared: " + alert, width: session.width), "\u{1B}[32m"))
+        for event in session.alertEvents(changes) {
+            let line = TextLayout.fit(event.line, width: session.width)
+            if case .cleared = event {
+                lines.append(paint(line, "\u{1B}[32m"))
+            } else {
+                lines.append(paint(line, "\u{1B}[33m"))
+            }
         }
         if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
     }

@@ -40,8 +40,9 @@ public struct TicketImport: Sendable {
     /// The import in a few lines for the user: rows, range, bad rows and notes.
     public var report: [String] {
         var lines = [
-            "\(file): \(rowsUsed) of \(rowsRead) rows used, \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
-                + (blankLines > 0 ? ", \(blankLines) blank lines skipped" : "")
+            "\(file): \(rowsUsed) of \(rowsRead) rows used,",
+            "  \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
+                + (blankLines > 0 ? ", \(blankLines) blank \(blankLines == 1 ? "line" : "lines") skipped" : ""),
         ]
         lines += badRows.report
         lines += notes
@@ -103,10 +104,16 @@ public struct BadRows: Sendable, Equatable {
     /// Lines for the user: the total by reason, then the named rows.
     public var report: [String] {
         guard total > 0 else { return [] }
-        var lines = [
-            "\(total) bad \(total == 1 ? "row" : "rows") not used: "
-                + counts.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")
-        ]
+        // The reasons, wrapped so that a line stays within 76 characters.
+        var lines = ["\(total) bad \(total == 1 ? "row" : "rows") not used:"]
+        for (index, count) in counts.enumerated() {
+            let item = "\(count.count) \(count.reason)" + (index < counts.count - 1 ? "," : "")
+            if let last = lines.last, last.count + 1 + item.count <= 76 {
+                lines[lines.count - 1] = last + " " + item
+            } else {
+                lines.append("  " + item)
+            }
+        }
         for example in examples { lines.append("  line \(example.line): \(example.reason)") }
         if total > examples.count { lines.append("  … and \(total - examples.count) more") }
         return lines

@@ -80,7 +80,7 @@ struct ViewTests {
         _ = session.run(SourceFile(name: nil, text: ":table mix, ai_resolution"))
         #expect(
             output.lines.last
-                == "  tier        mix  ai_resolution\n  routine   70.0%          84.0%\n  standard  22.0%          35.0%\n"
+                == "  tier        mix  ai_resolution\n  routine   70.0%          83.9%\n  standard  22.0%          34.1%\n"
                 + "  complex    8.0%           5.0%")
     }
 }

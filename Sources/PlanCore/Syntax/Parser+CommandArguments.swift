@@ -392,6 +392,15 @@ private struct ArgumentReader {
         while position < end {
             let byte = bytes[position]
             if isBlank(byte) || (!path && byte == UInt8(ascii: ",")) { break }
+            // Inside a bare word a double-quoted part keeps its blanks and commas, quotes included
+            // (`csat="Satisfaction score"` is one word: a column map).
+            if !path && byte == UInt8(ascii: "\""),
+                let close = bytes[(position + 1)..<end].firstIndex(of: UInt8(ascii: "\""))
+            {
+                text.append(contentsOf: bytes[position...close])
+                position = close + 1
+                continue
+            }
             if path && byte == UInt8(ascii: "\\") && position + 1 < end {
                 position += 1
             }

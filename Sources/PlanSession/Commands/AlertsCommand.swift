@@ -9,7 +9,10 @@ extension Command {
         context.emit(
             alerts.isEmpty
                 ? "  no alerts defined"
-                : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
+                : alerts.map {
+                    "  \($0.on ? "⚠ on " : "  off") \($0.on ? context.session.alertDescription($0.message) : $0.message)"
+                }
+                .joined(separator: "\n"))
         return .success
     }
 }

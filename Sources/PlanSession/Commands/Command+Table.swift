@@ -23,7 +23,7 @@ extension Command {
     public static let all: [Command] = [
         .help, .quit, .show, .explain, .watch, .unwatch, .undo, .redo, .reset, .load, .presets, .save, .export,
         .table, .report, .alerts, .set, .simulate, .goalseek, .maximize, .minimize, .sweep, .sensitivity,
-        .scenario, .scenarios, .compare,
+        .scenario, .scenarios, .compare, .importTickets, .evidence,
     ]
 
     /// Commands by name and alias.

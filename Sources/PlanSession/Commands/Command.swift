@@ -21,6 +21,10 @@ public struct Command: Sendable {
         /// Changes the session but not the model (settings, saved scenarios, the undo history itself):
         /// journalled, and not an undo step.
         case changesSession
+        /// Changes the model by applying statements it builds (`:import tickets`): the statements are journalled
+        /// in its place, so `--resume` never reads the file again, and the command makes them one undo step
+        /// itself.
+        case appliesStatements
 
         /// True when `--resume` must replay the command.
         public var isJournalled: Bool { self == .changesModel || self == .changesSession }

@@ -6,7 +6,9 @@ extension Command {
         "report", usage: ":report", summary: "one-screen summary: watched outputs, the model's report rows, alerts",
         effect: .shows
     ) { context throws(Diagnostic) in
-        context.emit(ReportView(model: context.model, scenario: context.session.scenario).render(width: context.width))
+        let session = context.session
+        let view = ReportView(model: context.model, scenario: session.scenario, describe: session.alertDescription)
+        context.emit(view.render(width: context.width))
         return .success
     }
 }

@@ -44,7 +44,9 @@ extension Command {
                 session.scenario = session.savedScenarios[name] != nil ? name : LoadTarget.of(name).scenarioName
             }
             var lines = ["  loaded scenario \(session.scenario) (\(session.model.cellNames.count) cells)"]
-            for alert in session.model.activeAlerts where !alertsBefore.contains(alert) { lines.append("  ⚠ " + alert) }
+            for alert in session.model.activeAlerts where !alertsBefore.contains(alert) {
+                lines.append("  ⚠ " + session.alertDescription(alert))
+            }
             context.emit(lines.joined(separator: "\n"))
         default:
             guard session.savedScenarios.removeValue(forKey: name) != nil else {

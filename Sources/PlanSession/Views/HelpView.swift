@@ -101,6 +101,8 @@ struct HelpView {
         case .writesFiles: return "(writes a file; not allowed in files run by `use` or `:load`)"
         case .changesModel: return "(changes the model; `:undo` takes it back)"
         case .changesSession: return "(changes the session's settings or history; kept in the session journal)"
+        case .appliesStatements:
+            return "(changes the model by statements of its own: they are journalled, and `:undo` takes them back)"
         }
     }
 }

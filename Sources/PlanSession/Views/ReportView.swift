@@ -13,6 +13,8 @@ struct ReportView {
     let model: Model
     /// The scenario's name, shown first.
     let scenario: String
+    /// How an alert that is on reads (its message with its size, see `Session.alertDescription`).
+    var describe: (String) -> String = { $0 }
 
     private enum Part {
         case row(label: String, text: String)
@@ -57,7 +59,9 @@ struct ReportView {
         if active.isEmpty {
             lines.append("  no alerts")
         } else {
-            for alert in active { lines += TextLayout.wrapped(alert, prefix: "  ⚠ ", indent: "    ", width: width) }
+            for alert in active {
+                lines += TextLayout.wrapped(describe(alert), prefix: "  ⚠ ", indent: "    ", width: width)
+            }
         }
         return lines.map { TextLayout.fit($0, width: width) }.joined(separator: "\n")
     }
