@@ -100,7 +100,7 @@ done
 grep -qF "Scenarios compared" "$out/compare.txt" && grep -qF "klarna-2025" "$out/compare.txt" && ok \
   || bad "compare.pdf: no scenario comparison of klarna-2024 and klarna-2025"
 grep -qF "Scenarios compared" "$out/report.txt" && ok || bad "report.pdf: no scenario comparison (a scenario was saved)"
-grep -qiF "blended CSAT hides a drop on standard" "$out/compare.txt" && ok || bad "compare.pdf: the alert is not in words"
+grep -qiF "Alerts in klarna-2024: blended CSAT hides a drop on complex" "$out/compare.txt" && ok || bad "compare.pdf: the alert is not in words"
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" = 0 ]
