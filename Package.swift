@@ -7,8 +7,8 @@ import PackageDescription
 /// SupportPlanCLI → PlanSession → SupportEconomics → PlanCore
 ///                              └→ PlanGraph ───────→ PlanCore
 ///                └→ LineEditor → CLibEdit
-/// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader; PlanSession may
-/// depend on it for `:import tickets`)
+/// TicketEvidence → PlanCore, CSV (yaslab/CSV.swift: a streaming RFC 4180 reader); PlanSession depends on
+/// it for `:import tickets`
 let package = Package(
     name: "supportplan",
     products: [
@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "PlanCore"),
         .target(name: "PlanGraph", dependencies: ["PlanCore"]),
         .target(name: "SupportEconomics", dependencies: ["PlanCore"]),
-        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics"]),
+        .target(name: "PlanSession", dependencies: ["PlanCore", "PlanGraph", "SupportEconomics", "TicketEvidence"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",

@@ -51,14 +51,22 @@ extension Model {
         return try replace(functionIds[name], with: node, nameSpan: nameSpan, file: file)
     }
 
-    /// Adds or replaces the live rule `alert "message" when condition`.
+    /// Adds or replaces the live rule `alert "message" when condition [show label: expr, …]`.
+    ///
+    /// The `show` details are resolved like the condition (an unknown name is refused) and their cells count
+    /// as the alert's dependencies (so `delete` refuses a cell a detail shows); they are evaluated only when
+    /// the alert is shown, not during recalculation.
     public mutating func defineAlert(
-        _ message: String, condition: Expr, span: SourceSpan, file: SourceFile
+        _ message: String, condition: Expr, span: SourceSpan, file: SourceFile, details: [AlertDetail] = []
     ) throws(Diagnostic) -> ChangeSet {
         let lowered = try lower(condition, file: file)
-        var node = Node(
-            kind: .alert, name: message, expr: condition, code: lowered.code, file: file, deps: lowered.deps)
+        var deps = lowered.deps
+        for detail in details {
+            for dep in try lower(detail.expr, file: file).deps where !deps.contains(dep) { deps.append(dep) }
+        }
+        var node = Node(kind: .alert, name: message, expr: condition, code: lowered.code, file: file, deps: deps)
         node.laggedDeps = lowered.lagged
+        node.details = details
         return try replace(alertIds[message], with: node, nameSpan: span, file: file)
     }
 

@@ -57,6 +57,8 @@ public struct Node: Sendable {
     public var value: Value?
     /// True when its own expression draws from a distribution.
     public var drawsFromDistribution = false
+    /// An alert's `show` details (empty for cells, functions and alerts without them).
+    public var details: [AlertDetail] = []
 
     /// The source text of the expression.
     public var formula: String { file.text(of: span) }
@@ -79,7 +81,9 @@ public struct Node: Sendable {
         switch kind {
         case .cell: return "\(name) = \(formula)"
         case .function: return "\(name)(\(params.joined(separator: ", "))) = \(formula)"
-        case .alert: return "alert \"\(name)\" when \(formula)"
+        case .alert:
+            let shown = details.map { $0.label + ": " + file.text(of: $0.expr.span) }
+            return "alert \"\(name)\" when \(formula)" + (shown.isEmpty ? "" : " show " + shown.joined(separator: ", "))
         case .timeline: return formula
         }
     }

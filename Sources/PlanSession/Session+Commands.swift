@@ -34,6 +34,11 @@ extension Session {
         ("scenario", ":scenario save|load|delete name", "keep, restore or drop a named copy of the model"),
         ("scenarios", ":scenarios", "list saved scenarios and presets"),
         ("compare", ":compare a b …", "scenarios side by side: inputs that differ, then outputs, with deltas"),
+        (
+            "import", ":import tickets FILE [column=NAME …]",
+            "define the model's inputs from a ticket export (CSV): volume, mix, handle time, shares as evidence"
+        ),
+        ("evidence", ":evidence", "per tier and metric: n, estimate, 90% interval, smallest detectable drop"),
     ]
 
     /// Runs a `:command` line.
@@ -92,7 +97,10 @@ extension Session {
             output.emit(
                 alerts.isEmpty
                     ? "  no alerts defined"
-                    : alerts.map { "  \($0.on ? "⚠ on " : "  off") \($0.message)" }.joined(separator: "\n"))
+                    : alerts.map {
+                        "  \($0.on ? "⚠ on " : "  off") \($0.on ? alertDescription($0.message) : $0.message)"
+                    }
+                    .joined(separator: "\n"))
         case "set":
             guard args.count == 2 else { throw fail("usage: :set seed N | :set samples N | :set timing on|off") }
             switch args[0] {
@@ -138,6 +146,8 @@ extension Session {
             output.emit(try report(statement: statement))
         case "simulate":
             output.emit(try simulate(args, fail: fail))
+        case "import": return try importCommand(argument, statement: statement, directory: directory)
+        case "evidence": output.emit(EvidenceView.render(model))
         case "goalseek", "maximize", "minimize", "sweep", "sensitivity", "scenario", "scenarios", "compare":
             output.emit(try whatIf(name, argument, statement: statement))
         default:

@@ -34,7 +34,9 @@ extension Session {
             scenario = name == "current" ? scenario : name
             remember(before, scenario: beforeScenario)
             var lines = ["  loaded scenario \(scenario) (\(model.cellNames.count) cells)"]
-            for alert in model.activeAlerts where !alertsBefore.contains(alert) { lines.append("  ⚠ " + alert) }
+            for alert in model.activeAlerts where !alertsBefore.contains(alert) {
+                lines.append("  ⚠ " + alertDescription(alert))
+            }
             return lines.joined(separator: "\n")
         default:
             guard savedScenarios.removeValue(forKey: name) != nil else {

@@ -6,6 +6,7 @@ extension Session {
     /// Executes a statement and reports its outcome; returns the status it leaves.
     public func execute(_ statement: Statement, directory: String) -> ExitStatus {
         if showTiming && nestedDepth == 0 { statementStart = Clock.milliseconds() }
+        if nestedDepth == 0 && !definesOnly(statement) { flushAlerts() }
         let keepsHistory = interactive && nestedDepth == 0 && mutates(statement)
         let before: Model? = keepsHistory ? model : nil
         let beforeScenario = scenario
@@ -61,7 +62,8 @@ extension Session {
         case .assert(let condition, let message):
             return try check(condition, message: message, file: file)
         case .alert(let message, let condition):
-            let changes = try model.defineAlert(message, condition: condition, span: statement.span, file: file)
+            let changes = try model.defineAlert(
+                message, condition: condition, span: statement.span, file: file, details: statement.alertDetails)
             report(changes)
         case .watch(let names):
             try model.watch(names, file: file)
@@ -77,8 +79,46 @@ extension Session {
         return .success
     }
 
+    /// True for statements that only define (cells, fields, functions, alerts, watches, deletions): in a
+    /// script, alerts that switch while a run of them sets inputs one by one are reported once, after it.
+    private func definesOnly(_ statement: Statement) -> Bool {
+        switch statement.kind {
+        case .define, .defineField, .defineFunction, .alert, .watch, .delete: return true
+        case .show, .print, .assert, .use, .command, .timeline: return false
+        }
+    }
+
+    /// Reports the net change of alerts over the run of definitions just ended (a script only).
+    ///
+    /// A script that defines a model sets its inputs one by one, and an alert may switch on, off and on
+    /// again on the way (#11 item 6); what it means is the state after the definitions, so a script reports
+    /// alerts when something other than a definition runs (`print`, `assert`, a command, `use`) or at its
+    /// end. The REPL reports after every entry, as before.
+    func flushAlerts() {
+        guard let before = alertsBeforeDefinitions else { return }
+        alertsBeforeDefinitions = nil
+        let active = model.activeAlerts
+        var changes = ChangeSet()
+        changes.hasRoot = false
+        changes.alertsOn = active.filter { !before.contains($0) }
+        changes.alertsOff = model.alerts.map(\.message).filter { before.contains($0) && !active.contains($0) }
+        changes.alertsOff += before.filter { model.alertIds[$0] == nil }.sorted()
+        if !changes.alertsOn.isEmpty || !changes.alertsOff.isEmpty { output.changed(changes, in: self) }
+    }
+
     /// Hands a change set to the output, with the recalculation count and time when `:set timing on`.
     private func report(_ changes: ChangeSet) {
+        var changes = changes
+        if !interactive && nestedDepth == 0 && !(changes.alertsOn.isEmpty && changes.alertsOff.isEmpty) {
+            if alertsBeforeDefinitions == nil {
+                var before = Set(model.activeAlerts)
+                before.subtract(changes.alertsOn)
+                before.formUnion(changes.alertsOff)
+                alertsBeforeDefinitions = before
+            }
+            changes.alertsOn = []
+            changes.alertsOff = []
+        }
         output.changed(changes, in: self)
         if showTiming && nestedDepth == 0 {
             let elapsed = Clock.milliseconds() - statementStart

@@ -264,7 +264,9 @@ extension Session {
             }
         }
         let active = model.activeAlerts
-        out += active.isEmpty ? "\n  no alerts" : "\n" + active.map { "  ⚠ " + $0 }.joined(separator: "\n")
+        out +=
+            active.isEmpty
+            ? "\n  no alerts" : "\n" + active.map { "  ⚠ " + alertDescription($0) }.joined(separator: "\n")
         return out
     }
 

@@ -58,6 +58,10 @@ public final class Session {
     var redoStack: [(Model, String)] = []
     var loadStack: [String] = []
     var nestedDepth = 0
+    /// In a script, the alerts that were on before the current run of definitions (see `flushAlerts()`).
+    var alertsBeforeDefinitions: Set<String>?
+    /// Statements an accepted `:import` applied, for the journal (see `takeJournalEntry()`).
+    var pendingJournal: [String] = []
 
     /// The most nested `use` accepted.
     public static let maximumUseDepth = 32
@@ -93,9 +97,15 @@ public final class Session {
                 output.report(error.diagnostic(in: file))
                 return .error
             }
-            guard let statement else { return status }
+            guard let statement else {
+                if nestedDepth == 0 { flushAlerts() }
+                return status
+            }
             let result = execute(statement, directory: directory)
-            if result == .error || result == .interrupted { return result }
+            if result == .error || result == .interrupted {
+                if nestedDepth == 0 { flushAlerts() }
+                return result
+            }
             status = max(status, result)
         }
     }

@@ -52,7 +52,8 @@ extension Erlang {
 
     /// The smallest whole number of agents N > A whose service level reaches the target (Erlang C).
     ///
-    /// N_required = min{ N > A : SL(t) ≥ target and A/N ≤ maxOccupancy } (DOMAIN.md §6.2). Both
+    /// N_required = min{ N > A : SL(t) ≥ target and A/N ≤ maxOccupancy } (DOMAIN.md §6.2), the cap
+    /// compared with a relative tolerance of 1e-12 (`occupancyTolerance`: an exact tie is not lost to rounding). Both
     /// conditions only get easier as N grows, so the search starts at the larger of ⌊A⌋ + 1 and the
     /// occupancy floor ⌈A / maxOccupancy⌉ and steps up one agent at a time, updating Erlang B in O(1) per
     /// step: O(N) in all, a few microseconds per thousand agents. Throws when no pool of up to
@@ -96,12 +97,31 @@ extension Erlang {
         max(0, 1 - waitProbability * exp(-(agents - traffic) * answerTime / aht))
     }
 
-    /// The smallest whole N with A/N ≤ `maxOccupancy`, exactly as that comparison is evaluated in doubles.
+    /// The relative tolerance of the occupancy cap: A/N within this share of the cap counts as meeting it.
+    ///
+    /// The traffic reaches the search already rounded: `1224 per 30 min` is stored as 1224/1800 = 0.68 (one
+    /// rounding) and A = 0.68 × 600 s is 408.00000000000006 Erlangs, not 408, so the exact tie 408/480 = 85%
+    /// would need 481 agents (the floating-point trap pyworkforce also falls into). Every input carries at
+    /// most a few roundings of 2⁻⁵³ each, so a tie within 1e-12 of the cap is a tie; a real excess of one
+    /// part in a million (`1224.001 per 30 min`) still needs the next agent.
+    static let occupancyTolerance = 1e-12
+
+    /// True when `traffic` Erlangs on `agents` agents keep the occupancy A/N at or below `maxOccupancy`,
+    /// with a tie within `occupancyTolerance` (relative) counted as meeting the cap.
+    static func meetsOccupancy(traffic: Double, agents: Double, maxOccupancy: Double) -> Bool {
+        traffic <= maxOccupancy * agents * (1 + occupancyTolerance)
+    }
+
+    /// The smallest whole N with A/N ≤ `maxOccupancy` (a tie within `occupancyTolerance` meets the cap).
     private static func fewestAgents(traffic: Double, maxOccupancy: Double) -> Double {
         var agents = max(1, (traffic / maxOccupancy).rounded(.up))
         guard agents <= maximumAgents else { return agents }
-        while agents <= maximumAgents, traffic / agents > maxOccupancy { agents += 1 }
-        while agents > 1, traffic / (agents - 1) <= maxOccupancy { agents -= 1 }
+        while agents <= maximumAgents, !meetsOccupancy(traffic: traffic, agents: agents, maxOccupancy: maxOccupancy) {
+            agents += 1
+        }
+        while agents > 1, meetsOccupancy(traffic: traffic, agents: agents - 1, maxOccupancy: maxOccupancy) {
+            agents -= 1
+        }
         return agents
     }
 }

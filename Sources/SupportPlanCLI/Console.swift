@@ -61,8 +61,13 @@ final class ConsoleOutput: SessionOutput {
                         + delta(old, change.new))
             }
         }
-        for alert in changes.alertsOn { lines.append(paint("  ⚠ " + alert, "\u{1B}[33m")) }
-        for alert in changes.alertsOff { lines.append(paint("  ✓ cleared: " + alert, "\u{1B}[32m")) }
+        for event in session.alertEvents(changes) {
+            if case .cleared = event {
+                lines.append(paint(event.line, "\u{1B}[32m"))
+            } else {
+                lines.append(paint(event.line, "\u{1B}[33m"))
+            }
+        }
         if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
     }
 

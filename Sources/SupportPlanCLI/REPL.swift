@@ -29,13 +29,22 @@ struct REPL {
             var loaded: [LoadTarget] = []
             for file in options.files {
                 let target = session.commandLineTarget(file)
+                // A preset's banner comes before its alerts (#11 item 6): hold the load's output back. (While a
+                // preset loads only its net change of alerts is shown: a change set with no cells.)
+                let console = session.output
+                let held = BufferedOutput()
+                if case .preset = target { session.output = held }
                 let status = session.load(commandLine: target)
-                if status == .error { break }
-                loaded.append(target)
-                if case .preset(let name) = target {
+                session.output = console
+                if status != .error, case .preset(let name) = target {
                     let description = session.presetDescription(name).map { ": " + $0 } ?? ""
                     Console.write("\(name)\(description) (loaded \(session.model.cellNames.count) cells)\n", to: 1)
                 }
+                for line in held.lines { console.emit(line) }
+                for diagnostic in held.diagnostics { console.report(diagnostic) }
+                for changes in held.changes where changes.cells.isEmpty { console.changed(changes, in: session) }
+                if status == .error { break }
+                loaded.append(target)
             }
             if let entries = journal?.entries(), entries.count > 1 {
                 Console.write(
@@ -74,6 +83,8 @@ struct REPL {
                 reader.addHistory(text)
                 let status = session.run(SourceFile(name: nil, text: text))
                 if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
+                // `:import` is journalled as the statements it applied, so a resume does not read the file again.
+                if let imported = session.takeJournalEntry() { journal?.append(imported) }
             }
         }
         return .success

@@ -15,7 +15,10 @@ extension TicketImport {
     ///
     /// Throws an `.io` error when the file cannot be opened or is not UTF-8, a `.usage` error when a
     /// required column is missing, and a `.domain` error when no row is usable (nothing is defined then).
-    public static func read(path: String, columns: TicketColumns = TicketColumns()) throws(EvalError) -> TicketImport {
+    /// `name` is how docs and reports name the file (the path as the user typed it); `path` by default.
+    public static func read(path: String, columns: TicketColumns = TicketColumns(), name: String? = nil)
+        throws(EvalError) -> TicketImport
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw EvalError("no file \(path)", kind: .io)
@@ -26,14 +29,7 @@ extension TicketImport {
                 "\(path) is not UTF-8 text (\(place)); nothing was imported", kind: .io,
                 hint: "save the export as UTF-8 (CSV UTF-8 in a spreadsheet)")
         }
-        guard let stream = InputStream(fileAtPath: path) else { throw EvalError("cannot open \(path)", kind: .io) }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: false)
-        } catch {
-            throw EvalError("cannot read \(path)", kind: .io)
-        }
-        return try read(reader, file: path, columns: columns)
+        return try read(.file(path), file: name ?? path, columns: columns)
     }
 
     /// Reads an export held in memory (for tests and small pastes); `file` names it in docs and errors.
@@ -41,18 +37,13 @@ extension TicketImport {
         -> TicketImport
     {
         let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: body, hasHeaderRow: false)
-        } catch {
-            throw EvalError("cannot read \(file)", kind: .io)
-        }
-        return try read(reader, file: file, columns: columns)
+        return try read(.text(body), file: file, columns: columns)
     }
 
-    private static func read(_ reader: CSVReader, file: String, columns: TicketColumns) throws(EvalError)
+    private static func read(_ source: Source, file: String, columns: TicketColumns) throws(EvalError)
         -> TicketImport
     {
+        var reader = try source.reader(fromLine: 1, file: file)
         var line = 1
         guard let header = reader.next(), header != [""] else {
             if let problem = readProblem(reader.error) { throw EvalError("\(file) \(problem)", kind: .io) }
@@ -75,6 +66,14 @@ extension TicketImport {
                 continue
             }
             read += 1
+            if swallowsRows(fields, width: header.count) {
+                // A quote that never closes swallows the rows after it into one field: report the line it
+                // opened on and read on from the next line (a fresh reader there), so no row is lost.
+                bad.add(line: start, problem: .unclosedQuote, value: "")
+                reader = try source.reader(fromLine: start + 1, file: file)
+                line = start + 1
+                continue
+            }
             switch parse(fields, header.count, index) {
             case .success(let row):
                 used += 1
@@ -89,9 +88,9 @@ extension TicketImport {
             throw EvalError("\(file) \(problem) (near line \(line)); nothing was imported", kind: .io)
         }
         guard used > 0 else {
-            let why = bad.report.isEmpty ? "" : ": " + bad.report.joined(separator: "; ")
             throw EvalError(
-                "no usable row in \(file) (\(read) rows read)\(why); nothing was changed", kind: .domain)
+                "no usable row in \(file) (\(read) \(read == 1 ? "row" : "rows") read); nothing was changed",
+                kind: .domain, hint: bad.report.isEmpty ? nil : bad.report.joined(separator: "\n  "))
         }
         let tiers = tallies.enumerated().map { tier, tally in
             tally.evidence(tier: TicketRow.tierNames[tier], total: used)
@@ -102,6 +101,111 @@ extension TicketImport {
             statements: [])
         result.buildStatements(present: Set(index.keys))
         return result
+    }
+
+    /// Where an export is read from: a file (streamed) or text in memory.
+    private enum Source {
+        case file(String)
+        case text(String)
+
+        /// A reader positioned at the start of physical line `line` (1: the start of the file).
+        func reader(fromLine line: Int, file: String) throws(EvalError) -> CSVReader {
+            do {
+                switch self {
+                case .file(let path):
+                    guard let stream = InputStream(fileAtPath: path) else {
+                        throw EvalError("cannot open \(path)", kind: .io)
+                    }
+                    if line > 1 {
+                        guard let offset = TicketImport.byteOffset(ofLine: line, path: path),
+                            stream.setProperty(NSNumber(value: offset), forKey: .fileCurrentOffsetKey)
+                        else { throw EvalError("cannot read \(path) past line \(line - 1)", kind: .io) }
+                    }
+                    return try CSVReader(stream: stream, hasHeaderRow: false)
+                case .text(let text):
+                    var rest = Substring(text)
+                    if line > 1 {
+                        let offset = TicketImport.byteOffset(ofLine: line, in: Array(text.utf8)) ?? text.utf8.count
+                        rest = Substring(String(decoding: text.utf8.dropFirst(offset), as: UTF8.self))
+                    }
+                    return try CSVReader(string: String(rest), hasHeaderRow: false)
+                }
+            } catch let error as EvalError {
+                throw error
+            } catch {
+                throw EvalError("cannot read \(file)", kind: .io)
+            }
+        }
+    }
+
+    /// True when a record is a quote that never closed.
+    ///
+    /// One of its fields holds a line break followed by a line with as many commas as a whole row has
+    /// separators: rows of the file, swallowed into a field. A quoted line break in a subject
+    /// (`"Late\nSecond line, with a comma"`) is not one.
+    private static func swallowsRows(_ fields: [String], width: Int) -> Bool {
+        guard width > 2 else { return false }
+        for field in fields where field.utf8.contains(10) || field.utf8.contains(13) {
+            var commas = 0
+            var afterBreak = false
+            for byte in field.utf8 {
+                if byte == 10 || byte == 13 {
+                    if afterBreak && commas >= width - 1 { return true }
+                    afterBreak = true
+                    commas = 0
+                } else if byte == 44 {
+                    commas += 1
+                }
+            }
+            if afterBreak && commas >= width - 1 { return true }
+        }
+        return false
+    }
+
+    /// The byte offset where physical line `line` starts (a CRLF ends one line), or nil past the end.
+    static func byteOffset(ofLine line: Int, in bytes: [UInt8]) -> Int? {
+        var current = 1
+        var index = 0
+        while current < line {
+            guard index < bytes.count else { return nil }
+            let byte = bytes[index]
+            index += 1
+            if byte == 10 || (byte == 13 && (index >= bytes.count || bytes[index] != 10)) { current += 1 }
+        }
+        return index
+    }
+
+    /// `byteOffset(ofLine:in:)` for a file, read in chunks (only up to that line).
+    static func byteOffset(ofLine line: Int, path: String) -> Int? {
+        guard line > 1 else { return 0 }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var current = 1
+        var offset = 0
+        var pendingCR = false
+        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            for byte in chunk {
+                if pendingCR {
+                    pendingCR = false
+                    if byte == 10 {
+                        offset += 1
+                        current += 1
+                        if current == line { return offset }
+                        continue
+                    }
+                    current += 1
+                    if current == line { return offset }
+                }
+                offset += 1
+                if byte == 10 {
+                    current += 1
+                    if current == line { return offset }
+                } else if byte == 13 {
+                    pendingCR = true
+                }
+            }
+        }
+        return pendingCR && current + 1 == line ? offset : nil
     }
 
     /// What a reader error means, or nil for the end of the file.

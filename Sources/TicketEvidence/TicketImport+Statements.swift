@@ -1,5 +1,6 @@
 /// The statements an import defines: `contacts`, `mix`, `aht`, `ai_coverage`, `ai_resolution`,
-/// `repeat_after_ai`, `csat_human`, `csat_ai`, `csat_escalated` (SPEC §10).
+/// `repeat_after_ai`, `csat_human`, `csat_ai`, `csat_escalated` (SPEC §10), and `evidence_period`, the days
+/// the export covers (so `:evidence` can turn answers into a monthly volume).
 ///
 /// Shares are `observed(k, n)`, so the evidence's uncertainty flows into `:simulate`. A metric with
 /// data in every tier is one record statement; a metric with data in some tiers only is one
@@ -61,6 +62,13 @@ extension TicketImport {
         share(
             "csat_escalated", "CSAT when the AI hands the contact to a human: satisfied of answered ai_then_human rows",
             \.csatEscalated, needs: [.csat])
+        out.append(
+            ImportedStatement(
+                name: "evidence_period", field: nil, expression: "\(days) \(days == 1 ? "day" : "days")",
+                doc: [
+                    "Days the imported evidence covers, first to last created_at (`:evidence` divides the survey "
+                        + "answers by it for the monthly volume). \(source)."
+                ]))
         statements = out
     }
 

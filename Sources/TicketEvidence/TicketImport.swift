@@ -40,8 +40,9 @@ public struct TicketImport: Sendable {
     /// The import in a few lines for the user: rows, range, bad rows and notes.
     public var report: [String] {
         var lines = [
-            "\(file): \(rowsUsed) of \(rowsRead) rows used, \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
-                + (blankLines > 0 ? ", \(blankLines) blank lines skipped" : "")
+            "\(file): \(rowsUsed) of \(rowsRead) rows used,",
+            "  \(firstDay) to \(lastDay) (\(days) \(days == 1 ? "day" : "days"))"
+                + (blankLines > 0 ? ", \(blankLines) blank \(blankLines == 1 ? "line" : "lines") skipped" : ""),
         ]
         lines += badRows.report
         lines += notes

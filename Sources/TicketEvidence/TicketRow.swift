@@ -36,6 +36,7 @@ struct TicketRow {
     /// Why a row could not be used.
     enum Problem: String, CaseIterable {
         case fieldCount = "wrong number of fields"
+        case unclosedQuote = "a quote opened on this line is not closed"
         case tier = "unknown tier"
         case handler = "unknown handled_by"
         case date = "bad date"

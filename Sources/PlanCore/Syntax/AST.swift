@@ -113,7 +113,7 @@ public struct Statement: Sendable {
         case print([Expr])
         /// `assert cond ["message"]`.
         case assert(Expr, String?)
-        /// `alert "message" when cond`.
+        /// `alert "message" when cond`; its `show` details, if any, are in `Statement.alertDetails`.
         case alert(String, Expr)
         /// `watch a, b`.
         case watch([(String, SourceSpan)])
@@ -139,6 +139,8 @@ public struct Statement: Sendable {
     public var references: [Expr.Reference] = []
     /// True when it contains `a to b`.
     public var hasInterval = false
+    /// An alert's `show` details (`alert "…" when cond show complex: csat_change.complex, …`); empty otherwise.
+    public var alertDetails: [AlertDetail] = []
 
     /// Creates a statement.
     public init(kind: Kind, span: SourceSpan, doc: [String], file: SourceFile) {
@@ -150,4 +152,25 @@ public struct Statement: Sendable {
 
     /// The statement's source text.
     public var text: String { file.text(of: span) }
+}
+
+/// One detail of an alert: `label: expr` after `show`, shown beside the alert's message when it is on.
+///
+/// `alert "blended CSAT hides a drop on complex" when … show complex: csat_change.complex, blend: …` shows
+/// `⚠ blended CSAT hides a drop on complex (complex −8.7 pt; blend −1.8 pt)`. The label names what the value
+/// is about (a tier, `blend`); two alerts that show the same label are about the same thing.
+public struct AlertDetail: Sendable {
+    /// The label, a name.
+    public var label: String
+    /// Where the label is.
+    public var labelSpan: SourceSpan
+    /// The value to show.
+    public var expr: Expr
+
+    /// Creates a detail.
+    public init(label: String, labelSpan: SourceSpan, expr: Expr) {
+        self.label = label
+        self.labelSpan = labelSpan
+        self.expr = expr
+    }
 }

@@ -38,9 +38,38 @@ extension Parser {
                     kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file)
                 statement.references = collected
                 statement.hasInterval = sawInterval
+                statement.alertDetails = alertDetails
+                alertDetails = []
                 return statement
             }
         }
+    }
+
+    /// An alert's optional `show label: expr, …` clause (`show` is a word here, not a keyword).
+    ///
+    /// The clause may start on the next line (`show` first on it: no statement starts `show NAME:`), and
+    /// a line of details may continue after a comma, so long alerts stay readable.
+    private mutating func showDetails() throws(EvalError) -> [AlertDetail] {
+        if case .newline = try peek().kind {
+            var probe = self
+            try probe.advance()
+            guard case .identifier("show") = try probe.peek().kind else { return [] }
+            self = probe
+        }
+        guard case .identifier("show") = try peek().kind else { return [] }
+        try advance()
+        var details: [AlertDetail] = []
+        repeat {
+            let (label, span) = try expectName("to label a detail (`show complex: csat_change.complex`)")
+            if details.contains(where: { $0.label == label }) {
+                throw EvalError("the detail `\(label)` is shown twice", span: span)
+            }
+            _ = try expectSymbol(.colon, "after the detail's label")
+            details.append(AlertDetail(label: label, labelSpan: span, expr: try expression()))
+            guard try matchSymbol(.comma) != nil else { break }
+            if case .newline = try peek().kind { try advance() }
+        } while true
+        return details
     }
 
     private mutating func statementKind(_ first: Token) throws(EvalError) -> Statement.Kind {
@@ -72,7 +101,9 @@ extension Parser {
                     throw EvalError(
                         "expected `when` after the alert's message, found \(next.description)", span: next.span)
                 }
-                return .alert(message, try expression())
+                let condition = try expression()
+                alertDetails = try showDetails()
+                return .alert(message, condition)
             case .watch:
                 try advance()
                 var names = [try expectName("to watch")]

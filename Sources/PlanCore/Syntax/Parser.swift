@@ -5,7 +5,8 @@
 ///     statement      → COMMAND | DOC* ( definition | keyword-statement | expression ) ( NEWLINE | END )
 ///     definition     → NAME "=" expression | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
 ///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
-///                    | "alert" STRING "when" expression | "watch" NAME ("," NAME)*
+///                    | "alert" STRING "when" expression ( "show" NAME ":" expression ("," NAME ":" expression)* )?
+///                    | "watch" NAME ("," NAME)*
 ///                    | "use" STRING | "delete" NAME | "timeline" ( MONTH "to" MONTH | "off" )
 ///     expression     → conversion
 ///     conversion     → conditional ( "in" unit )*
@@ -43,6 +44,8 @@ public struct Parser {
     var collected: [Expr.Reference] = []
     /// True when the statement being parsed contains `a to b`.
     var sawInterval = false
+    /// The `show` details of the alert statement being parsed (see `Statement.alertDetails`).
+    var alertDetails: [AlertDetail] = []
     /// The file being parsed.
     public let file: SourceFile
 
