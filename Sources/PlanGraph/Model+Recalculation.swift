@@ -5,15 +5,18 @@ extension Model {
     /// The nodes downstream of `root` (itself first) in topological order.
     public func downstream(of root: Int) -> [Int] {
         if dependents[root].isEmpty { return [root] }
-        var visited: Set<Int> = [root]
+        var visited = [Bool](repeating: false, count: nodes.count)
+        visited[root] = true
         var postorder: [Int] = []
         var stack: [(id: Int, next: Int)] = [(root, 0)]
         while let top = stack.last {
-            let users = dependents[top.id]
-            if top.next < users.count {
+            if top.next < dependents[top.id].count {
                 stack[stack.count - 1].next += 1
-                let user = users[top.next]
-                if visited.insert(user).inserted { stack.append((user, 0)) }
+                let user = dependents[top.id][top.next]
+                if !visited[user] {
+                    visited[user] = true
+                    stack.append((user, 0))
+                }
             } else {
                 postorder.append(top.id)
                 stack.removeLast()
@@ -50,6 +53,7 @@ extension Model {
     ///
     /// The cycle is given as names in use order. Edges a user reads a month back (`prev`) do not count: a cycle through one is a recurrence.
     func cyclePath(from id: Int, name: String, through deps: [Int]) -> [String]? {
+        if deps.isEmpty { return nil }
         if deps.contains(id) { return [name, name] }
         guard id < dependents.count else { return nil }
         let targets = Set(deps)
@@ -57,7 +61,9 @@ extension Model {
         var stack = [id]
         while let current = stack.popLast() {
             for user in dependents[current] where parent[user] == nil {
-                if let node = nodes[user], !node.laggedDeps.isEmpty, node.laggedDeps.contains(current) { continue }
+                if nodes[user]?.laggedDeps.isEmpty == false, nodes[user]?.laggedDeps.contains(current) == true {
+                    continue
+                }
                 parent[user] = current
                 if targets.contains(user) {
                     var path = [name]
@@ -80,10 +86,10 @@ extension Model {
         var changes = ChangeSet()
         let order = downstream(of: root)
         if hasRecurrence(order) { return try recalculate(steps: evaluationSteps(order), root: root, old: oldRootValue) }
-        var changed: Set<Int> = []
+        var changed = [Bool](repeating: false, count: nodes.count)
         for (position, id) in order.enumerated() {
             guard let node = nodes[id] else { continue }
-            if id != root && !node.deps.contains(where: { changed.contains($0) }) { continue }
+            if id != root && !node.deps.contains(where: { changed[$0] }) { continue }
             if position & 1023 == 1023, let isCancelled, isCancelled() {
                 throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
             }
@@ -94,7 +100,7 @@ extension Model {
             } catch {
                 throw failure(error, at: node, root: root)
             }
-            try settle(id, value, old: id == root ? oldRootValue : node.value, root: root, &changes, &changed)
+            try settle(id, node, value, old: id == root ? oldRootValue : node.value, root: root, &changes, &changed)
         }
         return changes
     }
@@ -104,7 +110,7 @@ extension Model {
         -> ChangeSet
     {
         var changes = ChangeSet()
-        var changed: Set<Int> = []
+        var changed = [Bool](repeating: false, count: nodes.count)
         for step in steps {
             if let isCancelled, isCancelled() {
                 throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
@@ -112,7 +118,7 @@ extension Model {
             switch step {
             case .one(let id):
                 guard let node = nodes[id] else { continue }
-                if id != root && !node.deps.contains(where: { changed.contains($0) }) { continue }
+                if id != root && !node.deps.contains(where: { changed[$0] }) { continue }
                 changes.recomputed += 1
                 let value: Value?
                 do {
@@ -120,10 +126,10 @@ extension Model {
                 } catch {
                     throw failure(error, at: node, root: root)
                 }
-                try settle(id, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
+                try settle(id, node, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
             case .recurrence(let group):
                 let needed = group.contains { id in
-                    id == root || (nodes[id]?.deps.contains(where: { changed.contains($0) }) ?? false)
+                    id == root || (nodes[id]?.deps.contains(where: { changed[$0] }) ?? false)
                 }
                 guard needed else { continue }
                 changes.recomputed += group.count
@@ -135,7 +141,8 @@ extension Model {
                     throw failure(error.error, at: node, root: root)
                 }
                 for (id, value) in results {
-                    try settle(id, value, old: id == root ? rootOld : nodes[id]?.value, root: root, &changes, &changed)
+                    guard let node = nodes[id] else { continue }
+                    try settle(id, node, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
                 }
             }
         }
@@ -154,16 +161,16 @@ extension Model {
 
     /// Records a node's new value: what changed, alerts switching on or off.
     private mutating func settle(
-        _ id: Int, _ value: Value?, old: Value?, root: Int, _ changes: inout ChangeSet, _ changed: inout Set<Int>
+        _ id: Int, _ node: Node, _ value: Value?, old: Value?, root: Int, _ changes: inout ChangeSet,
+        _ changed: inout [Bool]
     ) throws(Diagnostic) {
-        guard let node = nodes[id] else { return }
         guard let value else {
             // A function or the timeline: what uses it must be evaluated again.
-            changed.insert(id)
+            changed[id] = true
             return
         }
         if node.kind == .timeline {
-            changed.insert(id)
+            changed[id] = true
             return
         }
         if node.kind == .alert {
@@ -184,7 +191,7 @@ extension Model {
                 if on { changes.alertsOn.append(node.name) } else { changes.alertsOff.append(node.name) }
             }
             setValue(id, value)
-            if old.map({ !$0.isIdentical(to: value) }) ?? true { changed.insert(id) }
+            if old.map({ !$0.isIdentical(to: value) }) ?? true { changed[id] = true }
             return
         }
         let same = old.map { $0.isIdentical(to: value) } ?? false
@@ -192,7 +199,7 @@ extension Model {
             changes.cells.append(ChangeSet.CellChange(name: node.name, old: old, new: value))
         }
         setValue(id, value)
-        if !same { changed.insert(id) }
+        if !same { changed[id] = true }
     }
 
     /// True when an alert's value is on (in some month, for an alert over a timeline).

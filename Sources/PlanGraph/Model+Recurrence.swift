@@ -107,7 +107,8 @@ extension Model {
 
     /// True when any of `ids` reads another node a month back.
     func hasRecurrence(_ ids: [Int]) -> Bool {
-        ids.contains { nodes[$0].map { !$0.laggedDeps.isEmpty } ?? false }
+        for id in ids where nodes[id]?.laggedDeps.isEmpty == false { return true }
+        return false
     }
 
     /// Evaluates the cells of a recurrence month by month; their values (series) in the group's order.

@@ -64,7 +64,9 @@ extension Interpreter {
     }
 
     /// Forgets what timeline calls kept between months (before evaluating other definitions).
-    public mutating func forgetMonths() { seriesMemo.removeAll(keepingCapacity: true) }
+    public mutating func forgetMonths() {
+        if !seriesMemo.isEmpty { seriesMemo.removeAll(keepingCapacity: true) }
+    }
 
     /// A parameter read at another month than its call: the argument evaluated there, in the caller's frame.
     mutating func parameter(_ index: Int, of frame: CallFrame) throws(EvalError) -> Datum<D> {

@@ -147,9 +147,19 @@ extension Interpreter where D == ScalarDomain {
 
     /// Evaluates code at every month (a series) when it varies by month, else once.
     public mutating func evaluateAcrossMonths(_ code: Code) throws(EvalError) -> Value {
-        let (months, varies) = try runAcrossMonths(code)
-        guard varies, let timeline = domain.timeline else { return months[0].value }
-        return .series(try Series.assemble(start: timeline.start, values: months.map(\.value)))
+        forgetMonths()
+        domain.position = 0
+        domain.variesByMonth = false
+        let first = try run(code).value
+        guard domain.variesByMonth, let timeline = domain.timeline else { return first }
+        var values = [first]
+        values.reserveCapacity(timeline.count)
+        for position in 1..<max(1, timeline.count) {
+            domain.position = position
+            values.append(try run(code).value)
+        }
+        domain.position = 0
+        return .series(try Series.assemble(start: timeline.start, values: values))
     }
 }
 
