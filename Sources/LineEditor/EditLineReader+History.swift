@@ -13,8 +13,10 @@ extension EditLineReader {
     /// Writes the whole history list to the history file, creating the file and its directory.
     ///
     /// The list is written to a temporary file beside it that is then renamed over the history file,
-    /// so a kill during the write cannot leave a truncated history. Failures are ignored: history
-    /// is a convenience and must never stop the session.
+    /// so a kill during the write cannot leave a truncated history. libedit does not report a failed
+    /// write (a full disk, `ulimit -f`), so the temporary file is read back first: only a file that
+    /// holds every entry replaces the history. Failures are ignored otherwise: history is a convenience
+    /// and must never stop the session.
     func saveHistory() {
         guard let historyFile else {
             return
@@ -24,9 +26,24 @@ extension EditLineReader {
             Terminal.createDirectories(directory)
         }
         let temporary = historyFile + ".\(getpid()).tmp"
-        if clibedit_history_save(history, temporary) >= 0, rename(temporary, historyFile) == 0 {
+        let saved = clibedit_history_save(history, temporary)
+        if saved >= 0, Self.holds(temporary, entries: saved), rename(temporary, historyFile) == 0 {
             return
         }
         unlink(temporary)
+    }
+
+    /// True when the history file at `path` reads back with `entries` entries and ends in a line feed.
+    private static func holds(_ path: String, entries: Int32) -> Bool {
+        guard let check = clibedit_history_open(EditLineReader.historySize) else { return false }
+        defer { clibedit_history_close(check) }
+        guard clibedit_history_load(check, path) == entries else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var last: UInt8 = 0
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0, pread(fd, &last, 1, size - 1) == 1 else { return false }
+        return last == 10
     }
 }
