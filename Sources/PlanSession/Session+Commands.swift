@@ -85,7 +85,7 @@ extension Session {
             output.emit("  reset to the \(startedEmpty ? "empty" : "standard") model")
         case "load":
             guard let target = Self.pathArgument(argument) else { throw fail("usage: :load preset|file") }
-            return try load(target, fail)
+            return try load(target, directory: directory, fail)
         case "presets": output.emit(presetList())
         case "alerts":
             let alerts = model.alerts
@@ -111,26 +111,16 @@ extension Session {
             }
             output.emit("  \(args[0]) = \(args[1])")
         case "save":
-            guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
             guard let path = Self.pathArgument(argument) else { throw fail("usage: :save file") }
-            do {
-                try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), savedScript())
-            } catch {
-                throw fail(error.message)
-            }
+            try writeFile(path, savedScript(), directory: directory, fail: fail)
             output.emit("  saved \(model.cellNames.count) cells to \(path)")
         case "export":
-            guard nestedDepth == 0 else { throw fail("files loaded by `use` or `:load` may not write files") }
             guard let format = args.first, let text = export(format: format),
                 let path = Self.pathArgument(String(argument.dropFirst(format.count)))
             else {
                 throw fail("usage: :export csv|json|md file")
             }
-            do {
-                try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), text)
-            } catch {
-                throw fail(error.message)
-            }
+            try writeFile(path, text, directory: directory, fail: fail)
             output.emit("  exported \(model.cellNames.count) cells to \(path)")
         case "table":
             output.emit(try table(argument, statement: statement))
@@ -182,7 +172,9 @@ extension Session {
         output.changed(changes, in: self)
     }
 
-    private func load(_ target: String, _ fail: (String) -> Diagnostic) throws(Diagnostic) -> ExitStatus {
+    private func load(_ target: String, directory: String, _ fail: (String) -> Diagnostic) throws(Diagnostic)
+        -> ExitStatus
+    {
         guard nestedDepth < Self.maximumUseDepth else { throw fail("`:load` nested too deeply") }
         let before = model
         let beforeScenario = scenario
@@ -198,7 +190,8 @@ extension Session {
         }
         let status: ExitStatus
         switch kind {
-        case .file(let path): status = loadingQuietly { runFile(path) }
+        // Relative to the file it is in (or the REPL's starting directory), as `use` is.
+        case .file(let path): status = loadingQuietly { runFile(FileSystem.resolve(path, against: directory)) }
         case .preset(let name): status = loadPreset(name, report: true)
         }
         if status == .error {

@@ -10,7 +10,11 @@ extension Session {
         let before: Model? = keepsHistory ? model : nil
         let beforeScenario = scenario
         do {
+            try checkDefinitionCount(statement)
             let status = try perform(statement, directory: directory)
+            if status == .success || status == .assertionFailed, mutates(statement) || isCommand(statement) {
+                appliedStatements += 1
+            }
             if status == .success || status == .assertionFailed, mutates(statement) {
                 if let before { remember(before, scenario: beforeScenario) }
                 if nestedDepth == 0 { onAccepted?(statement.text) }
@@ -31,6 +35,11 @@ extension Session {
         case .define, .defineField, .defineFunction, .alert, .watch, .use, .delete: return true
         case .show, .print, .assert, .command: return false
         }
+    }
+
+    private func isCommand(_ statement: Statement) -> Bool {
+        if case .command = statement.kind { return true }
+        return false
     }
 
     private func perform(_ statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
@@ -206,6 +215,7 @@ extension Session {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
+            try FileSystem.checkText(bytes, path: target)
         } catch {
             throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
         }
