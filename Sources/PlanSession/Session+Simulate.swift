@@ -19,6 +19,12 @@ extension Session {
         if names.isEmpty {
             throw fail("nothing to simulate: no cell depends on a distribution (`a to b`, normal(…), …)")
         }
+        if !names.contains(where: { model.cell($0) == nil || model.isUncertain($0) }) {
+            throw fail(
+                "nothing to simulate: " + names.map { "`\($0)`" }.joined(separator: ", ")
+                    + " depend\(names.count == 1 ? "s" : "") on no distribution (`a to b`, normal(…), …)")
+        }
+        try checkSimulationSize(names, samples: count, fail: fail)
         let outputs: [SimulatedOutput]
         do throws(EvalError) {
             outputs = try model.simulate(names, samples: count, seed: seed)

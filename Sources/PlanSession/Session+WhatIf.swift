@@ -119,6 +119,9 @@ extension Session {
     private func sensitivity(_ text: CommandText) throws(Diagnostic) -> String {
         guard !text.tokens.isEmpty else { throw text.error("usage: :sensitivity expr") }
         let objective = try objective(text, from: 0, to: text.tokens.count)
+        try checkSimulationSize(
+            outputs: 1, samples: samples, blockCells: model.uncertainNodes().count, what: "`:sensitivity`",
+            fail: { text.error($0) })
         let result: SensitivityResult
         do throws(EvalError) {
             result = try model.sensitivity(objective, samples: samples, seed: seed)
@@ -137,6 +140,9 @@ extension Session {
                 throw text.error("`prob` takes one condition: `prob(net_value < $0)`", at: expr.span)
             }
             _ = try evaluate(condition, text)
+            try checkSimulationSize(
+                outputs: 1, samples: samples, blockCells: model.uncertainNodes().count + 1, what: "`prob(…)`",
+                fail: { text.error($0, at: expr.span) })
             return WhatIfObjective(probabilityOf: condition, label: label, samples: samples, seed: seed)
         }
         _ = try evaluate(expr, text)
