@@ -24,7 +24,7 @@ struct Program {
             return .success
         case .presets:
             let session = makeSession(interactive: false, valuesTo: 1)
-            Console.write(session.presetList() + "\n", to: 1)
+            Console.write(TerminalText.neutralized(session.presetList()) + "\n", to: 1)
             return .success
         case .run:
             return runScripts(options.files)
@@ -50,13 +50,7 @@ struct Program {
     func runScripts(_ files: [String]) -> ExitStatus {
         let session = makeSession(interactive: false, valuesTo: options.json ? 2 : 1)
         if options.resume {
-            guard let directory = Terminal.stateDirectory(),
-                let entries = Journal(path: directory + "/journal.plan").entries()
-            else {
-                Console.write("supportplan: no session to resume\n", to: 2)
-                return .error
-            }
-            REPL.replay(entries, into: session)
+            guard REPL.resume(into: session) != nil else { return .error }
         } else if !options.empty {
             let status = session.loadStandardModel()
             if status == .error { return .error }
