@@ -174,6 +174,13 @@ public enum FileSystem {
         return String(cString: value)
     }
 
+    /// The absolute path with every link and `.`/`..` resolved, or nil when the file does not exist.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// The working directory, or nil when it cannot be read.
     public static var currentDirectory: String? {
         var buffer = [CChar](repeating: 0, count: 4096)

@@ -67,22 +67,21 @@ extension Session {
     }
 
     /// True when a statement may write files: not while a preset, a `use`d or `:load`ed file runs (at any
-    /// depth), and not while the journal is replayed (a resume never writes a file).
+    /// depth).
     ///
     /// SPEC §5: files loaded by `use`/`:load` may define, assert, alert and watch, but not write files.
     /// Every command that writes a file goes through `writeFile(_:_:directory:fail:)`, which checks this.
-    public var mayWriteFiles: Bool { nestedDepth == 0 && !isReplaying }
+    public var mayWriteFiles: Bool { nestedDepth == 0 }
 
     /// Writes a file for a command (`:save`, `:export …`) after the one check that loaded files may not.
+    ///
+    /// While the journal is replayed nothing is written and nothing fails: a resume never writes a file
+    /// again (a command-line script that exported a file is replayed for its model only).
     func writeFile(
         _ path: String, _ text: @autoclosure () -> String, directory: String, fail: (String) -> Diagnostic
     ) throws(Diagnostic) {
-        guard mayWriteFiles else {
-            throw fail(
-                isReplaying
-                    ? "a resumed session does not write files again"
-                    : "files loaded by `use` or `:load` (and presets) may not write files")
-        }
+        guard mayWriteFiles else { throw fail("files loaded by `use` or `:load` (and presets) may not write files") }
+        if isReplaying { return }
         do throws(FileSystem.Failure) {
             try FileSystem.writeAtomically(FileSystem.resolve(path, against: directory), text())
         } catch {

@@ -37,7 +37,7 @@ extension Session {
             ? "more than any machine has" : "about " + Self.bytesDescription(bytes.partialValue)
         var diagnostic = fail(
             "\(what) would need \(needed) of memory (\(Self.grouped(samples)) samples × \(Self.grouped(outputs)) "
-                + "value\(outputs == 1 ? "" : "s"), \(Self.grouped(blockCells)) cells per block); the limit is "
+                + "value\(outputs == 1 ? "" : "s"), \(Self.grouped(blockCells)) cell\(blockCells == 1 ? "" : "s") per block); the limit is "
                 + Self.bytesDescription(Self.maximumSimulationBytes) + ": use fewer samples or fewer cells")
         diagnostic.kind = .limit
         throw diagnostic

@@ -205,7 +205,9 @@ extension Session {
                 throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
             }
         }
-        if loadStack.contains(path) {
+        // One file has one name on the stack, however it is spelt (`a.plan`, `./a.plan`, a link to it).
+        let key = FileSystem.canonicalPath(path) ?? path
+        if loadStack.contains(key) {
             throw Diagnostic(
                 .error, "`use` cycle: \(target) is already being loaded", file: statement.file, span: statement.span)
         }
@@ -219,7 +221,7 @@ extension Session {
         } catch {
             throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
         }
-        loadStack.append(path)
+        loadStack.append(key)
         defer { loadStack.removeLast() }
         let shownName = kind.isPreset ? target + ".plan" : target
         let status = loadingQuietly {

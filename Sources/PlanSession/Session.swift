@@ -168,6 +168,9 @@ public final class Session {
             return .error
         }
         let file = SourceFile(name: displayName ?? path, bytes: bytes)
+        // On the `use` stack too, so a file that uses itself is caught at once.
+        loadStack.append(FileSystem.canonicalPath(path) ?? path)
+        defer { loadStack.removeLast() }
         return run(file, directory: FileSystem.directory(of: path))
     }
 
