@@ -30,6 +30,7 @@ test: deps
 	$(MAKE) build
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	python3 Tests/repl/test_faults.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/supportplan/presets"
