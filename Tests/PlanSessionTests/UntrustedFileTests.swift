@@ -69,4 +69,13 @@ struct UntrustedFileTests {
         #expect(!rendered.contains("\u{1B}]") && !rendered.contains("\u{1B}[2J"))
         #expect(rendered.contains("\\u{1B}"))
     }
+
+    @Test("--json keeps the text but writes control and bidi characters as \\u escapes")
+    func jsonEscapes() {
+        let (session, output) = freshSession(standard: false)
+        #expect(session.run(SourceFile(name: nil, text: "label = \"A\\u{1B}]0;x\\u{7}\\u{202E}B\"")) == .success)
+        let json = session.json()
+        #expect(json.contains("A\\u001b]0;x\\u0007\\u202eB"), "\(json) \(messages(output))")
+        #expect(!json.unicodeScalars.contains { TerminalText.needsEscape($0) })
+    }
 }

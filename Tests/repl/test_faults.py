@@ -367,6 +367,24 @@ def _():
     child.sendeof()
 
 
+@check("limits on the real binary: each over-limit input is a clear error naming the limit, not an OOM kill")
+def _():
+    work = tempfile.mkdtemp()
+    cases = {
+        "definitions": ("".join(f"c{i} = {i}\n" for i in range(1_000_001)), "the limit is 1,000,000"),
+        "line": ('x = "' + "a" * 10_000_000 + '"\n', "the limit is 1,048,576 bytes"),
+        "statement": ("x = (" + "1 +\n" * 500_000 + "1)\n", "statement longer than 1 MiB"),
+        "samples": ("x = 1 to 2\n:simulate 100M x\n", "the limit is 2 GiB"),
+        "nesting": ("x = " + "(" * 100_000 + "1" + ")" * 100_000 + "\n", "more than 200 levels"),
+    }
+    for name, (text, expected) in cases.items():
+        path = os.path.join(work, name + ".plan")
+        open(path, "w").write(text)
+        done = subprocess.run(["/bin/bash", "-c", f"ulimit -v 4000000; exec {BIN} run --empty {path}"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and expected in done.stderr, (name, done.returncode, done.stderr[:300])
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")
