@@ -21,7 +21,9 @@ struct REPL {
         let directory = FileSystem.currentDirectory ?? "."
         if options.resume {
             guard let replay = Self.resume(into: session) else { return .error }
-            journal?.start(replay.applied)
+            // What this session types runs against today's directory, so the journal says so after the
+            // restored records (which keep the directory they were typed in).
+            journal?.start(replay.applied + [.directory(directory)])
             Console.write("resumed \(replay.entries) entries (\(session.model.cellNames.count) cells)\n", to: 1)
         } else {
             if !options.empty { _ = session.loadStandardModel() }

@@ -339,6 +339,25 @@ def _():
     assert model["cells"]["twice"]["value"] == 84, stderr
 
 
+@check("a resumed session started elsewhere journals its own directory for what it types")
+def _():
+    first, second = tempfile.mkdtemp(), tempfile.mkdtemp()
+    open(os.path.join(first, "one.plan"), "w").write("from_one = 1\n")
+    open(os.path.join(second, "two.plan"), "w").write("from_two = 2\n")
+    child, state = spawn(cwd=first)
+    child.expect(PROMPT)
+    feed(child, [":load one.plan"])
+    os.kill(child.pid, signal.SIGKILL)
+    child.close()
+    child, _ = spawn(["--resume"], state=state, cwd=second)
+    child.expect(PROMPT)
+    feed(child, [":load two.plan"])
+    os.kill(child.pid, signal.SIGKILL)
+    child.close()
+    model, stderr = resumed_json(state, cwd="/")
+    assert "from_one" in model["cells"] and "from_two" in model["cells"], stderr
+
+
 @check("`a = 1; b = nosuch` applies nothing, live and resumed")
 def _():
     child, state = spawn()
