@@ -2,12 +2,39 @@ internal import CLibEdit
 import Glibc
 
 extension EditLineReader {
-    /// Loads the history file into the history list, if there is one to load.
+    /// Loads the history file into the history list, if there is one to load, and removes temporary
+    /// files that sessions killed while saving left behind.
     func loadHistory() {
-        guard let historyFile, access(historyFile, R_OK) == 0 else {
+        guard let historyFile else {
+            return
+        }
+        Self.removeStaleTemporaries(of: historyFile)
+        guard access(historyFile, R_OK) == 0 else {
             return
         }
         _ = clibedit_history_load(history, historyFile)
+    }
+
+    /// Removes `HISTORY.PID.tmp` files whose process is gone (killed while it saved its history).
+    static func removeStaleTemporaries(of historyFile: String) {
+        let directory = Terminal.parentDirectory(of: historyFile)
+        let base = String(historyFile.dropFirst(directory.isEmpty ? 0 : directory.count + 1))
+        guard let dir = opendir(directory.isEmpty ? "." : directory) else {
+            return
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name.hasPrefix(base + "."), name.hasSuffix(".tmp"),
+                let pid = pid_t(name.dropFirst(base.count + 1).dropLast(4)), pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else {
+                continue
+            }
+            unlink((directory.isEmpty ? "" : directory + "/") + name)
+        }
     }
 
     /// Writes the whole history list to the history file, creating the file and its directory.

@@ -80,9 +80,7 @@ public final class Journal {
     /// Writes the whole journal anew (the first write, or the first after a failure) and opens it for
     /// appending; returns the reason on failure.
     private func rewrite() -> String? {
-        guard Self.makeDirectories(directory) else {
-            return "cannot create \(directory): \(FileSystem.reason())"
-        }
+        if let problem = Self.makeDirectories(directory) { return problem }
         let target = path ?? newPath()
         let text = Self.header + "\n" + records.map(Self.encode).joined()
         do throws(FileSystem.Failure) {
@@ -138,17 +136,29 @@ public final class Journal {
         decode(try FileSystem.read(path))
     }
 
-    /// Creates a directory and its parents (mode 0700); true when it exists afterwards.
-    private static func makeDirectories(_ path: String) -> Bool {
-        if FileSystem.isDirectory(path) { return true }
+    /// Creates a directory and its parents (mode 0700); nil when it exists afterwards, else why not.
+    private static func makeDirectories(_ path: String) -> String? {
+        if FileSystem.isDirectory(path) { return nil }
         let parent = FileSystem.directory(of: path)
-        if parent != path && parent != "." && parent != "/" && !makeDirectories(parent) { return false }
-        return mkdir(path, 0o700) == 0 || FileSystem.isDirectory(path)
+        if parent != path && parent != "." && parent != "/", let problem = makeDirectories(parent) { return problem }
+        if mkdir(path, 0o700) == 0 || FileSystem.isDirectory(path) { return nil }
+        if errno == EEXIST { return "cannot create \(path): a file is in the way" }
+        return "cannot create \(path): \(FileSystem.reason())"
     }
 
-    /// Removes all but the `kept` most recent journals (never `keeping`).
+    /// Removes all but the `kept` most recent journals (never `keeping`), and temporary files that a
+    /// session killed while writing its journal left behind (a minute old: none is being written).
     private static func prune(_ directory: String, keeping: String) {
         let all = journals(in: directory).filter { $0 != keeping }
         for path in all.dropLast(max(0, kept - 1)) { unlink(path) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        for name in FileSystem.list(directory) where name.hasPrefix(".journal-") && name.hasSuffix(".tmp") {
+            var info = stat()
+            let path = directory + "/" + name
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now.tv_sec - info.st_mtim.tv_sec > 60 {
+                unlink(path)
+            }
+        }
     }
 }

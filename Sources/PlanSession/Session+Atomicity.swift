@@ -59,7 +59,7 @@ extension Session {
             if interactive && appliedStatements != appliedBefore {
                 output.report(
                     Diagnostic(
-                        .note, "nothing from this line was applied: the statements before the error were taken back",
+                        .note, "the line was not applied; statements before the error were taken back",
                         kind: .refused))
             }
         }

@@ -45,9 +45,7 @@ struct REPL {
                 }
             }
             if let journals, Journal.latest(in: journals) != nil {
-                Console.write(
-                    "(the last session is kept until you change something; `supportplan --resume` restores it)\n",
-                    to: 1)
+                Console.write("(`supportplan --resume` restores the last session until you change something)\n", to: 1)
             }
             journal?.start(records)
         }
@@ -93,8 +91,9 @@ struct REPL {
                 case .failed(let reason):
                     if !warned {
                         Console.write(
-                            "supportplan: warning: \(reason)\n  this session cannot be resumed until the journal can be"
-                                + " written again; it is retried after every change\n", to: 2)
+                            "supportplan: warning: the journal is not written: \(reason)\n"
+                                + "  --resume cannot restore this session until it is; retried after every change\n",
+                            to: 2)
                     }
                     warned = true
                 }

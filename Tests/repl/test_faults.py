@@ -141,7 +141,27 @@ def _():
         model, _ = resumed_json(state)
         assert model in (REFS[acknowledged], REFS[acknowledged + 1]), \
             f"run {run}: killed after {acknowledged} acknowledged (+{delay}s): resumed model matches neither"
-        assert not leftovers(state), leftovers(state)
+
+
+@check("temporary files left by a session killed while saving are removed by the next session")
+def _():
+    state = tempfile.mkdtemp()
+    child, _ = spawn(state=state)
+    child.expect(PROMPT)
+    feed(child, ["x = 1"])
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    folder = os.path.join(state, "supportplan")
+    stale = [os.path.join(folder, "history.4194304.tmp"), os.path.join(folder, "journals", ".journal-1-2.journal.0.tmp")]
+    for path in stale:
+        open(path, "w").write("partial")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    child, _ = spawn(state=state)
+    child.expect(PROMPT)
+    feed(child, ["y = 2"])
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    assert not leftovers(state), leftovers(state)
 
 
 @check("a journal cut mid-line or holding random bytes resumes what it can and says what it skipped")
@@ -178,7 +198,7 @@ def _():
     child, _ = spawn(state=os.path.join(blocker, "state"))
     child.expect(PROMPT)
     child.sendline("x = 1")
-    child.expect("warning: cannot")
+    child.expect("warning: the journal is not written: cannot")
     child.expect(PROMPT)
     child.sendline("y = x + 1")
     child.expect(PROMPT)
@@ -253,7 +273,7 @@ def _():
         child, _ = spawn(state=mount)
         child.expect(PROMPT)
         child.sendline("during_full = 2")
-        child.expect("warning: cannot")
+        child.expect("warning: the journal is not written: cannot")
         child.expect(PROMPT)
         child.sendline("also_full = 3")
         child.expect(PROMPT)
@@ -363,7 +383,7 @@ def _():
     child, state = spawn()
     child.expect(PROMPT)
     child.sendline("a = 1; b = nosuch")
-    child.expect("nothing from this line was applied")
+    child.expect("the line was not applied")
     child.expect(PROMPT)
     child.sendline("a")
     child.expect("unknown name")
