@@ -35,6 +35,7 @@ test: deps
 	$(MAKE) build
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	python3 Tests/repl/test_faults.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	./Tests/install/test_install.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	./Tests/render/check_render.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 

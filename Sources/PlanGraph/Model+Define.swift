@@ -78,7 +78,8 @@ extension Model {
                 hint: Suggestion.hint(for: name, among: cellIds.keys))
         }
         var unique: [String] = []
-        for (name, _) in names where !unique.contains(name) { unique.append(name) }
+        var seen: Set<String> = []
+        for (name, _) in names where seen.insert(name).inserted { unique.append(name) }
         watches = unique
     }
 

@@ -1,6 +1,7 @@
 import Glibc
 
-/// File access without Foundation (start-up time matters): read, atomic write, listing, paths.
+/// File access without Foundation (start-up time matters): read, listing, paths; writing is in
+/// `FileSystem+Writing.swift`.
 public enum FileSystem {
     /// An I/O failure with the system's reason.
     public struct Failure: Error, Sendable {
@@ -11,11 +12,26 @@ public enum FileSystem {
     /// The largest file `read` accepts: a device such as `/dev/zero` never ends.
     public static let maximumReadSize = 256 << 20
 
-    /// Reads a whole file as bytes.
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+    /// Reads a whole file as bytes; only a regular file unless `allowingStreams`.
+    ///
+    /// Opening never blocks: a FIFO with no writer, a device or a directory is refused with what it is
+    /// (`use "/dev/stdin"`, `use "fifo"` would otherwise wait forever). The command line passes
+    /// `allowingStreams` so that `supportplan run <(generate)` still reads the pipe a shell hands over.
+    public static func read(_ path: String, allowingStreams: Bool = false) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(message: "cannot read \(path): \(reason())") }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(message: "cannot read \(path): \(reason())") }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR || (type != S_IFREG && !allowingStreams) {
+            throw Failure(message: "cannot read \(path): it is \(describe(type)), not a file")
+        }
+        if type == S_IFREG && Int(info.st_size) > maximumReadSize {
+            throw Failure(message: "cannot read \(path): larger than \(maximumReadSize >> 20) MiB (the limit)")
+        }
+        // A pipe handed over on the command line is read as usual: blocking.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -27,7 +43,7 @@ public enum FileSystem {
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
             if result.count > maximumReadSize {
-                throw Failure(message: "cannot read \(path): larger than \(maximumReadSize >> 20) MiB")
+                throw Failure(message: "cannot read \(path): larger than \(maximumReadSize >> 20) MiB (the limit)")
             }
         }
         return result
@@ -43,45 +59,61 @@ public enum FileSystem {
             if count <= 0 { break }
             result.append(contentsOf: buffer[0..<count])
             if result.count > maximumReadSize {
-                throw Failure(message: "standard input is larger than \(maximumReadSize >> 20) MiB")
+                throw Failure(message: "standard input is larger than \(maximumReadSize >> 20) MiB (the limit)")
             }
         }
         return result
     }
 
-    /// Writes a file atomically: a temporary file beside it, flushed, then renamed over it.
-    public static func writeAtomically(_ path: String, _ text: String) throws(Failure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(message: "cannot write \(path): \(reason())") }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + written }, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                unlink(temporary)
-                throw Failure(message: "cannot write \(path): \(reason())")
+    /// Checks that a file's bytes are text: UTF-8 with no NUL byte.
+    ///
+    /// A binary file (or one in another encoding) is refused with the line and byte where it stops being
+    /// text.
+    public static func checkText(_ bytes: [UInt8], path: String) throws(Failure) {
+        if !bytes.contains(0) && String(validating: bytes, as: UTF8.self) != nil { return }
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        var line = 1
+        var lineStart = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == 0 {
+                    throw Failure(
+                        message: "cannot read \(path): it is not a text file (a NUL byte at line \(line), "
+                            + "byte \(offset - lineStart + 1))")
+                }
+                if encoded.count == 1 && encoded.first == 10 {
+                    line += 1
+                    lineStart = offset + 1
+                }
+                offset += encoded.count
+            case .error(let length):
+                let byte = bytes[offset]
+                let hex = String(byte, radix: 16, uppercase: true)
+                _ = length
+                throw Failure(
+                    message: "cannot read \(path): it is not UTF-8 text (byte 0x\(hex.count == 1 ? "0" + hex : hex) "
+                        + "at line \(line), byte \(offset - lineStart + 1))")
+            case .emptyInput:
+                return
             }
-            written += count
-        }
-        fsync(fd)
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw Failure(message: "cannot write \(path): \(reason())")
         }
     }
 
-    /// Appends text to a file and flushes it to disk (the journal).
-    public static func append(_ path: String, _ text: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        guard fd >= 0 else { throw Failure(message: "cannot write \(path): \(reason())") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        fdatasync(fd)
+    /// What a file type is, for messages (`a directory`, `a FIFO (named pipe)`).
+    static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFREG: return "a regular file"
+        default: return "not a regular file"
+        }
     }
 
     /// True when a regular file exists at the path.
@@ -142,6 +174,20 @@ public enum FileSystem {
         return String(cString: value)
     }
 
+    /// The absolute path with every link and `.`/`..` resolved, or nil when the file does not exist.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// The working directory, or nil when it cannot be read.
+    public static var currentDirectory: String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The running executable's path.
     public static var executablePath: String? {
         var buffer = [CChar](repeating: 0, count: 4096)
@@ -150,5 +196,6 @@ public enum FileSystem {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    private static func reason() -> String { String(cString: strerror(errno)) }
+    /// The system's reason for the last failure (`strerror(errno)`).
+    static func reason(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 }

@@ -30,7 +30,8 @@ extension Session {
         }
         if command.effect(of: arguments) == .writesFiles && nestedDepth > 0 {
             throw Diagnostic(
-                .error, "files loaded by `use` or `:load` may not write files", kind: .usage, file: file, span: whole)
+                .error, "files loaded by `use` or `:load` (and presets) may not write files", kind: .usage, file: file,
+                span: whole)
         }
         return try command.run(CommandContext(session: self, arguments: arguments, span: whole, directory: directory))
     }

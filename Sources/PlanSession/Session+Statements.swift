@@ -11,8 +11,10 @@ extension Session {
         let before: Model? = interactive && nestedDepth == 0 && undoable ? model : nil
         let beforeScenario = scenario
         do {
+            try checkDefinitionCount(statement)
             let status = try perform(statement, directory: directory)
             if status == .success || status == .assertionFailed {
+                if undoable || isCommand(statement) { appliedStatements += 1 }
                 if let before { remember(before, scenario: beforeScenario) }
                 if nestedDepth == 0 && (undoable || isJournalledCommand(statement)) { onAccepted?(statement.text) }
             }
@@ -41,6 +43,11 @@ extension Session {
     private func isJournalledCommand(_ statement: Statement) -> Bool {
         guard case .command(let text) = statement.kind else { return false }
         return Command.isJournalled(entry: text)
+    }
+
+    private func isCommand(_ statement: Statement) -> Bool {
+        if case .command = statement.kind { return true }
+        return false
     }
 
     private func perform(_ statement: Statement, directory: String) throws(Diagnostic) -> ExitStatus {
@@ -270,7 +277,9 @@ extension Session {
                 throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
             }
         }
-        if loadStack.contains(path) {
+        // One file has one name on the stack, however it is spelt (`a.plan`, `./a.plan`, a link to it).
+        let key = FileSystem.canonicalPath(path) ?? path
+        if loadStack.contains(key) {
             throw Diagnostic(
                 .error, "`use` cycle: \(target) is already being loaded", file: statement.file, span: statement.span)
         }
@@ -280,10 +289,11 @@ extension Session {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
+            try FileSystem.checkText(bytes, path: target)
         } catch {
             throw Diagnostic(.error, error.message, kind: .io, file: statement.file, span: statement.span)
         }
-        loadStack.append(path)
+        loadStack.append(key)
         defer { loadStack.removeLast() }
         let shownName = kind.isPreset ? target + ".plan" : target
         let status = loadingQuietly {

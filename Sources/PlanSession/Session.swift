@@ -69,6 +69,10 @@ public final class Session {
     var alertsBeforeDefinitions: Set<String>?
     /// Statements an accepted `:import` applied, for the journal (see `takeJournalEntry()`).
     var pendingJournal: [String] = []
+    /// How many statements have been applied (for the note when a line is taken back).
+    var appliedStatements = 0
+    /// True while the journal is replayed (`--resume`): no file is written.
+    var isReplaying = false
 
     /// The most nested `use` accepted.
     public static let maximumUseDepth = 32
@@ -94,6 +98,12 @@ public final class Session {
     /// An error stops the run (`.error`); a failed assert is reported and the run goes on
     /// (`.assertionFailed` at the end).
     public func run(_ file: SourceFile, directory: String = ".") -> ExitStatus {
+        do throws(Diagnostic) {
+            try checkLineLengths(file)
+        } catch {
+            output.report(error)
+            return .error
+        }
         var parser = Parser(file)
         var status = ExitStatus.success
         while true {
@@ -135,14 +145,17 @@ public final class Session {
             name, isPreset: { (try? locator.path(of: $0)) != nil }, isFile: { FileSystem.isFile($0) })
     }
 
-    /// Loads a command-line argument on top of the model: a preset (which names the scenario) or a file.
+    /// Loads a command-line argument on top of the model, all or nothing: a preset (which names the
+    /// scenario) or a file (a pipe such as `<(…)` too).
     public func load(commandLine target: LoadTarget) -> ExitStatus {
-        switch target {
-        case .preset(let name):
-            let status = loadPreset(name, report: true)
-            if status != .error { scenario = name }
-            return status
-        case .file(let path): return runFile(path)
+        atomically {
+            switch target {
+            case .preset(let name):
+                let status = loadPreset(name, report: true)
+                if status != .error { scenario = name }
+                return status
+            case .file(let path): return runFile(path, allowingStreams: true)
+            }
         }
     }
 
@@ -161,16 +174,20 @@ public final class Session {
         return status
     }
 
-    /// Runs a file by path.
-    public func runFile(_ path: String, displayName: String? = nil) -> ExitStatus {
+    /// Runs a file by path; only a regular file unless `allowingStreams` (the command line's pipes).
+    public func runFile(_ path: String, displayName: String? = nil, allowingStreams: Bool = false) -> ExitStatus {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.read(path, allowingStreams: allowingStreams)
+            try FileSystem.checkText(bytes, path: displayName ?? path)
         } catch {
             output.report(Diagnostic(.error, error.message, kind: .io))
             return .error
         }
         let file = SourceFile(name: displayName ?? path, bytes: bytes)
+        // On the `use` stack too, so a file that uses itself is caught at once.
+        loadStack.append(FileSystem.canonicalPath(path) ?? path)
+        defer { loadStack.removeLast() }
         return run(file, directory: FileSystem.directory(of: path))
     }
 

@@ -38,7 +38,9 @@ final class ConsoleOutput: SessionOutput {
         self.interactive = interactive
     }
 
-    func emit(_ text: String) { Console.write(text + "\n", to: valuesTo) }
+    // Everything a session shows passes through `TerminalText.neutralized` here (diagnostics in their
+    // renderer), before any colour code is added: text from files never reaches the terminal raw.
+    func emit(_ text: String) { Console.write(TerminalText.neutralized(text) + "\n", to: valuesTo) }
 
     func report(_ diagnostic: Diagnostic) { Console.write(diagnostic.rendered(color: color), to: 2) }
 
@@ -53,18 +55,21 @@ final class ConsoleOutput: SessionOutput {
             }
             let watched = session.model.watches.filter { $0 != first.name || !changes.hasRoot }
             let width = watched.map(\.count).max() ?? 0
+            // One lookup table, not a search of the change list per watched cell (100k watches).
+            var changed: [String: ChangeSet.CellChange] = [:]
+            for change in changes.cells where changed[change.name] == nil { changed[change.name] = change }
             for name in watched {
-                guard let change = changes.change(of: name), let old = change.old else { continue }
+                guard let change = changed[name], let old = change.old else { continue }
                 let mark = session.model.isUncertain(name) ? "~" : ""
                 lines.append(
                     "  " + pad(name, width) + "  " + mark + old.display + " → " + mark + change.new.display
                         + delta(old, change.new))
             }
         }
-        // Fitted to the width before painting (the escapes take no columns).
-        lines = lines.map { TextLayout.fit($0, width: session.width) }
+        // Neutralised and fitted to the width before painting (the escapes take no columns).
+        lines = lines.map { TextLayout.fit(TerminalText.neutralized($0), width: session.width) }
         for event in session.alertEvents(changes) {
-            let line = TextLayout.fit(event.line, width: session.width)
+            let line = TextLayout.fit(TerminalText.neutralized(event.line), width: session.width)
             if case .cleared = event {
                 lines.append(paint(line, "\u{1B}[32m"))
             } else {

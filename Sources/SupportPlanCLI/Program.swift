@@ -19,7 +19,9 @@ struct Program {
         switch options.mode {
         case .presets:
             let session = makeSession(interactive: false, valuesTo: 1)
-            Console.write(PresetListing(session: session).text(width: PresetListing.terminalWidth()) + "\n", to: 1)
+            Console.write(
+                TerminalText.neutralized(PresetListing(session: session).text(width: PresetListing.terminalWidth()))
+                    + "\n", to: 1)
             return .success
         case .presetNames:
             let names = PresetLocator.forThisExecutable.names
@@ -59,13 +61,7 @@ struct Program {
     func runScripts(_ files: [String]) -> ExitStatus {
         let session = makeSession(interactive: false, valuesTo: options.json ? 2 : 1)
         if options.resume {
-            guard let directory = Terminal.stateDirectory(),
-                let entries = Journal(path: directory + "/journal.plan").entries()
-            else {
-                Console.write("supportplan: no session to resume\n", to: 2)
-                return .error
-            }
-            REPL.replay(entries, into: session)
+            guard REPL.resume(into: session) != nil else { return .error }
         } else if !options.empty {
             let status = session.loadStandardModel()
             if status == .error { return .error }

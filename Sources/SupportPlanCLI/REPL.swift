@@ -14,19 +14,21 @@ struct REPL {
         let session = program.makeSession(interactive: true, valuesTo: 1)
         Interrupt.install()
         session.cancellation = { Interrupt.isRequested }
-        let stateDirectory = Terminal.stateDirectory()
-        if let stateDirectory { _ = Terminal.createDirectories(stateDirectory) }
-        let journal = stateDirectory.map { Journal(path: $0 + "/journal.plan") }
+        let journals = Self.journalDirectory()
+        let journal = journals.map { Journal(directory: $0) }
+        // Entries resolve relative paths against the directory the session started in, as the journal
+        // records it, so `--resume` from another directory restores the same files.
+        let directory = FileSystem.currentDirectory ?? "."
         if options.resume {
-            guard let journal, let entries = journal.entries() else {
-                Console.write("supportplan: no session to resume\n", to: 2)
-                return .error
-            }
-            Self.replay(entries, into: session)
-            Console.write("resumed \(entries.count) entries (\(session.model.cellNames.count) cells)\n", to: 1)
+            guard let replay = Self.resume(into: session) else { return .error }
+            // What this session types runs against today's directory, so the journal says so after the
+            // restored records (which keep the directory they were typed in).
+            journal?.start(replay.applied + [.directory(directory)])
+            Console.write("resumed \(replay.entries) entries (\(session.model.cellNames.count) cells)\n", to: 1)
         } else {
             if !options.empty { _ = session.loadStandardModel() }
-            var loaded: [LoadTarget] = []
+            var records: [Journal.Record] = [.start(empty: options.empty), .directory(directory)]
+            if let seed = options.seed { records.append(.seed(seed)) }
             for file in options.files {
                 let target = session.commandLineTarget(file)
                 // A preset's banner comes before its alerts (#11 item 6): hold the load's output back. (While a
@@ -45,15 +47,16 @@ struct REPL {
                 for diagnostic in held.diagnostics { console.report(diagnostic) }
                 for changes in held.changes where changes.cells.isEmpty { console.changed(changes, in: session) }
                 if status == .error { break }
-                loaded.append(target)
+                switch target {
+                case .preset(let name): records.append(.load(name))
+                case .file(let path): records.append(.run(FileSystem.resolve(path, against: directory)))
+                }
             }
-            if let entries = journal?.entries(), entries.count > 1 {
-                let note =
-                    "(the last session's \(entries.count - 1) entries are kept until you change something;"
-                    + " `supportplan --resume` restores them)"
+            if let journals, Journal.latest(in: journals) != nil {
+                let note = "(`supportplan --resume` restores the last session until you change something)"
                 Console.write(TextLayout.fit(note, width: session.width) + "\n", to: 1)
             }
-            journal?.start(header: options.empty ? "--empty" : "standard", loaded: loaded)
+            journal?.start(records)
         }
         let reader: LineReader =
             EditLineReader(
@@ -63,10 +66,11 @@ struct REPL {
             Console.write(
                 "supportplan — \(session.model.cellNames.count) cells; :help for help, Ctrl-D to quit\n", to: 1)
         }
+        var warned = false
         var pending = ""
         while !session.quitRequested {
             Interrupt.clear()
-            let prompt = pending.isEmpty ? session.scenario + "> " : "...> "
+            let prompt = pending.isEmpty ? TerminalText.neutralized(session.scenario) + "> " : "...> "
             switch reader.readLine(prompt: prompt) {
             case .endOfFile:
                 if pending.isEmpty { return .success }
@@ -84,37 +88,63 @@ struct REPL {
                 if text.trimmingCharacters().isEmpty { continue }
                 reader.addHistory(text)
                 session.width = Terminal.columns()
-                let status = session.run(SourceFile(name: nil, text: text))
-                if status != .error && status != .interrupted && Self.journals(text) { journal?.append(text) }
+                let status = session.runEntry(SourceFile(name: nil, text: text), directory: directory)
+                guard status != .error && status != .interrupted, let journal else { continue }
                 // `:import` is journalled as the statements it applied, so a resume does not read the file again.
-                if let imported = session.takeJournalEntry() { journal?.append(imported) }
+                var entries = Self.journals(text) ? [text] : []
+                if let imported = session.takeJournalEntry() { entries.append(imported) }
+                for entry in entries {
+                    switch journal.append(.entry(entry)) {
+                    case .written: break
+                    case .recovered:
+                        if warned {
+                            Console.write(
+                                "supportplan: the journal is written again; --resume will restore this session\n",
+                                to: 2)
+                        }
+                        warned = false
+                    case .failed(let reason):
+                        if !warned {
+                            Console.write(
+                                "supportplan: warning: the journal is not written: \(reason)\n"
+                                    + "  --resume cannot restore this session until it is; retried after every change\n",
+                                to: 2)
+                        }
+                        warned = true
+                    }
+                }
             }
         }
         return .success
     }
 
+    /// Where the journals are kept: `journals` in the state directory.
+    static func journalDirectory() -> String? { Terminal.stateDirectory().map { $0 + "/journals" } }
+
+    /// Replays the most recent journal into a session, saying on stderr what it skipped; nil (after
+    /// saying why) when there is nothing to resume.
+    static func resume(into session: Session) -> Session.Replay? {
+        guard let journals = journalDirectory(), let latest = Journal.latest(in: journals) else {
+            Console.write("supportplan: no session to resume\n", to: 2)
+            return nil
+        }
+        let read: (records: [Journal.Record], damaged: [Journal.Damage])
+        do throws(FileSystem.Failure) {
+            read = try Journal.read(latest)
+        } catch {
+            Console.write("supportplan: cannot resume: \(error.message)\n", to: 2)
+            return nil
+        }
+        let replay = session.replay(read.records, damaged: read.damaged)
+        for problem in replay.problems {
+            Console.write(TerminalText.neutralized("supportplan: warning: resume: \(problem)") + "\n", to: 2)
+        }
+        return replay
+    }
+
     /// True when an accepted entry must be replayed by `--resume` (not `:quit`, `:save`, `:show`, …): the
     /// command table decides, by each command's effect.
     static func journals(_ text: String) -> Bool { Command.isJournalled(entry: text.trimmingCharacters()) }
-
-    /// Replays a journal into a session, silently.
-    static func replay(_ entries: [String], into session: Session) {
-        let output = session.output
-        session.output = BufferedOutput()
-        if entries.first == "--empty" { session.startedEmpty = true } else { _ = session.loadStandardModel() }
-        for entry in entries.dropFirst() {
-            if entry.hasPrefix("#load ") {
-                _ = session.load(commandLine: .preset(String(entry.dropFirst(6))))
-                continue
-            }
-            if entry.hasPrefix("#run ") {
-                _ = session.load(commandLine: .file(String(entry.dropFirst(5))))
-                continue
-            }
-            _ = session.run(SourceFile(name: nil, text: entry))
-        }
-        session.output = output
-    }
 }
 
 extension String {

@@ -3,6 +3,9 @@ import PlanCore
 import PlanSession
 import SupportEconomics
 
+// A write past `ulimit -f` must fail with EFBIG (reported, the session goes on), not kill the process.
+signal(SIGXFSZ, SIG_IGN)
+
 /// The whole program runs on a thread with a large stack, so deep (but limited) nesting is safe in every build.
 ///
 /// The common forms go straight to `Program` (see `Options.fastParse`); everything else — `--help`,

@@ -24,6 +24,8 @@ extension TicketImport {
             throw EvalError("no file \(path)", kind: .io)
         }
         guard !isDirectory.boolValue else { throw EvalError("\(path) is a directory, not a ticket export", kind: .io) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        try checkFileSize(path, bytes: size)
         if let place = firstNonUTF8(path: path) {
             throw EvalError(
                 "\(path) is not UTF-8 text (\(place)); nothing was imported", kind: .io,
@@ -49,6 +51,7 @@ extension TicketImport {
             if let problem = readProblem(reader.error) { throw EvalError("\(file) \(problem)", kind: .io) }
             throw EvalError("\(file) is empty: a ticket export needs a header row", kind: .domain)
         }
+        try checkRecord(header, rows: 0, line: 1, file: file)
         line += 1 + lineBreaks(header)
         let index = try columns.indices(in: header)
         var tallies = [TierTally(), TierTally(), TierTally()]
@@ -66,6 +69,7 @@ extension TicketImport {
                 continue
             }
             read += 1
+            try checkRecord(fields, rows: read, line: start, file: file)
             if swallowsRows(fields, width: header.count) {
                 // A quote that never closes swallows the rows after it into one field: report the line it
                 // opened on and read on from the next line (a fresh reader there), so no row is lost.

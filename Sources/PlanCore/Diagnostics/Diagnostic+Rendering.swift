@@ -19,22 +19,27 @@ extension Diagnostic {
         if let file, let span {
             let loc = file.location(of: span.start)
             if let name = file.name {
-                prefix = "\(name):\(loc.line):\(loc.column): "
+                prefix = "\(TerminalText.neutralized(name)):\(loc.line):\(loc.column): "
             } else {
                 prefix = "\(loc.line):\(loc.column): "
             }
             if file.name == nil && file.lineStarts.count == 1 { prefix = "" }
         }
+        // Text from files is neutralised before the colour codes are added (see `TerminalText`).
+        let message = TerminalText.neutralized(message)
         out += "\(bold)\(prefix)\(reset)\(tint)\(severity.rawValue):\(reset) \(bold)\(message)\(reset)\n"
         if let file, let span {
             let lineIndex = file.lineIndex(of: span.start)
             let lineStart = file.lineStarts[lineIndex]
-            var line = file.lineText(lineIndex)
+            let raw = file.lineText(lineIndex)
+            var line = TerminalText.neutralized(raw)
             let shownLimit = 200
-            let startCol = String(decoding: file.bytes[lineStart..<max(lineStart, span.start)], as: UTF8.self).count
-            let lineEnd = lineStart + line.utf8.count
+            let before = String(decoding: file.bytes[lineStart..<max(lineStart, span.start)], as: UTF8.self)
+            let startCol = TerminalText.neutralized(before).count
+            let lineEnd = lineStart + raw.utf8.count
             let endByte = max(span.start, min(span.end, lineEnd))
-            var width = max(1, String(decoding: file.bytes[span.start..<endByte], as: UTF8.self).count)
+            let covered = String(decoding: file.bytes[min(span.start, endByte)..<endByte], as: UTF8.self)
+            var width = max(1, TerminalText.neutralized(covered).count)
             var offset = 0
             if line.count > shownLimit {
                 offset = max(0, startCol - 40)
@@ -46,7 +51,7 @@ extension Diagnostic {
             let carets = "^" + String(repeating: "~", count: width - 1)
             out += "  \(line)\n  \(pad)\(tint)\(carets)\(reset)\n"
         }
-        if let hint { out += "  \(hint)\n" }
+        if let hint { out += "  \(TerminalText.neutralized(hint))\n" }
         for note in notes { note.render(into: &out, color: color) }
     }
 }

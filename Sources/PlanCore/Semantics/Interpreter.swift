@@ -133,9 +133,10 @@ public struct Interpreter<D: EvaluationDomain> {
                 if let unit = link.unitWord, case .number(let a, let unitA) = acc, case .number(let b, _) = rhs,
                     !unitA.isPlain
                 {
-                    acc = .number(
-                        try domain.divide(a, b, unit: unitA.dividedAsWritten(by: unit), span: link.span),
-                        unitA.dividedAsWritten(by: unit))
+                    let quotient = unitA.dividedAsWritten(by: unit)
+                    // The same growth limit as every other product and quotient (8-bit exponents must not wrap).
+                    try Value.checkGrowth(quotient, link.span)
+                    acc = .number(try domain.divide(a, b, unit: quotient, span: link.span), quotient)
                 } else {
                     acc = try binary(.divide, acc, rhs, link.span)
                 }

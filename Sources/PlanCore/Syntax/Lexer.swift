@@ -268,16 +268,62 @@ public struct Lexer: Sendable {
                 return Token(.string(String(decoding: text, as: UTF8.self)), SourceSpan(start: start, end: position))
             }
             if byte == UInt8(ascii: "\n") { break }
-            if byte == UInt8(ascii: "\\") && position + 1 < bytes.count {
-                position += 1
-                let escaped = bytes[position]
-                text.append(escaped == UInt8(ascii: "n") ? 10 : escaped == UInt8(ascii: "t") ? 9 : escaped)
+            if byte == UInt8(ascii: "\\") {
+                try escape(into: &text)
+                continue
             } else {
                 text.append(byte)
             }
             position += 1
         }
         throw EvalError("unterminated string", span: SourceSpan(start: start, end: position))
+    }
+
+    /// Reads one escape after a backslash in a string.
+    ///
+    /// The escapes are `\\`, `\"`, `\n`, `\t` and `\u{1F600}` (1 to 6 hex digits naming a Unicode
+    /// scalar). Any other is an error, never dropped silently (`"\u001b"` is not `u001b`).
+    private mutating func escape(into text: inout [UInt8]) throws(EvalError) {
+        let start = position
+        position += 1
+        let hint = "escapes in a string are \\\\ \\\" \\n \\t and \\u{…} (`\\u{1B}`); write \\\\ for a backslash"
+        guard position < bytes.count, bytes[position] != 10 else {
+            throw EvalError(
+                "a `\\` at the end of a line in a string", span: SourceSpan(start: start, end: position), hint: hint)
+        }
+        let escaped = bytes[position]
+        position += 1
+        switch escaped {
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""): text.append(escaped)
+        case UInt8(ascii: "n"): text.append(10)
+        case UInt8(ascii: "t"): text.append(9)
+        case UInt8(ascii: "u"):
+            var value: UInt32 = 0
+            var digits = 0
+            if position < bytes.count && bytes[position] == UInt8(ascii: "{") {
+                position += 1
+                while position < bytes.count, digits < 7, let digit = hexValue(bytes[position]) {
+                    value = value * 16 + digit
+                    digits += 1
+                    position += 1
+                }
+            }
+            guard digits >= 1, digits <= 6, position < bytes.count, bytes[position] == UInt8(ascii: "}"),
+                let scalar = Unicode.Scalar(value)
+            else {
+                throw EvalError(
+                    "a `\\u` escape needs 1 to 6 hex digits of a Unicode scalar in braces, as in `\\u{1B}`",
+                    span: SourceSpan(start: start, end: min(position + 1, bytes.count)), hint: hint)
+            }
+            position += 1
+            text.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            var end = position
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let char = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+            throw EvalError(
+                "unknown escape `\\\(char)` in a string", span: SourceSpan(start: start, end: end), hint: hint)
+        }
     }
 
     private mutating func skipBlanks() {
@@ -324,6 +370,15 @@ public struct Lexer: Sendable {
 }
 
 @inline(__always) private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+private func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case 48...57: return UInt32(byte - 48)
+    case 65...70: return UInt32(byte - 55)
+    case 97...102: return UInt32(byte - 87)
+    default: return nil
+    }
+}
 
 @inline(__always) private func isIdentifierStart(_ byte: UInt8) -> Bool {
     (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95

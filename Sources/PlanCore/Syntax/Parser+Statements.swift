@@ -25,6 +25,8 @@ extension Parser {
             default:
                 collected.removeAll(keepingCapacity: true)
                 sawInterval = false
+                statementStart = token.span.start
+                defer { statementStart = nil }
                 let kind = try statementKind(token)
                 let stop = previousEnd
                 let end = try peek()

@@ -34,12 +34,17 @@ public struct Parser {
     /// The deepest nesting accepted.
     public static let maximumDepth = 200
 
+    /// The longest statement accepted, in bytes of source (a bigger one costs seconds and gigabytes).
+    public static let maximumStatementLength = 1 << 20
+
     /// Words that cannot name a cell or a function.
     public static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
 
     private var lexer: Lexer
     private var lookahead: Token?
     private var depth = 0
+    /// Where the statement being parsed starts (nil between statements), for `maximumStatementLength`.
+    var statementStart: Int?
     private(set) var previousEnd = 0
     /// The names used by the statement being parsed (collected while parsing, so no second walk is needed).
     var collected: [Expr.Reference] = []
@@ -90,6 +95,11 @@ public struct Parser {
     mutating func peek() throws(EvalError) -> Token {
         if let lookahead { return lookahead }
         let token = try lexer.next()
+        if let statementStart, token.span.end - statementStart > Parser.maximumStatementLength {
+            throw EvalError(
+                "statement longer than \(Parser.maximumStatementLength >> 20) MiB (the limit); split it into cells",
+                kind: .limit, span: SourceSpan(start: statementStart, end: statementStart))
+        }
         lookahead = token
         return token
     }

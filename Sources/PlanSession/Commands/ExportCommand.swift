@@ -30,11 +30,9 @@ extension Command {
         switch context.session.exportText(format: format, all: all, path: path) {
         case .failure(let refusal): throw context.error(refusal.message)
         case .success(let (text, done)):
-            do throws(FileSystem.Failure) {
-                try FileSystem.writeAtomically(context.file(path), text)
-            } catch {
-                throw context.error(error.message, at: argument.span, kind: .io)
-            }
+            try context.session.writeFile(
+                context.file(path), text, directory: context.directory,
+                fail: { context.error($0, at: argument.span) })
             context.emit("  " + done)
         }
         return .success

@@ -10,11 +10,8 @@ extension Command {
             return .success
         }
         let script = SavedScript(model: context.model, scenario: context.session.scenario).text
-        do throws(FileSystem.Failure) {
-            try FileSystem.writeAtomically(context.file(path), script)
-        } catch {
-            throw context.error(error.message, at: argument.span, kind: .io)
-        }
+        try context.session.writeFile(
+            context.file(path), script, directory: context.directory, fail: { context.error($0, at: argument.span) })
         context.emit("  saved \(context.model.cellNames.count) cells to \(path)")
         return .success
     }

@@ -10,6 +10,9 @@ extension Command {
     ) { context throws(Diagnostic) in
         guard let expr = context.arguments.expression("objective") else { return .success }
         let objective = try context.objective(expr)
+        try context.session.checkSimulationSize(
+            outputs: 1, samples: context.session.samples, blockCells: context.model.uncertainNodes().count,
+            what: "`:sensitivity`", fail: { context.error($0) })
         let result: SensitivityResult
         do throws(EvalError) {
             result = try context.model.sensitivity(

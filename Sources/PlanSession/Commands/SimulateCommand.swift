@@ -45,6 +45,14 @@ extension Command {
             throw context.error(
                 "nothing to simulate: no cell depends on a distribution (`a to b`, normal(…), …)", kind: .other)
         }
+        let model = context.model
+        let cells = names.map { String($0.prefix { $0 != "." }) }
+        if !cells.contains(where: { model.cell($0) == nil || model.isUncertain($0) }) {
+            throw context.error(
+                "nothing to simulate: " + names.map { "`\($0)`" }.joined(separator: ", ")
+                    + " depend\(names.count == 1 ? "s" : "") on no distribution (`a to b`, normal(…), …)", kind: .other)
+        }
+        try session.checkSimulationSize(names, samples: count, fail: { context.error($0) })
         let outputs: [SimulatedOutput]
         do throws(EvalError) {
             outputs = try context.model.simulate(names, samples: count, seed: session.seed)

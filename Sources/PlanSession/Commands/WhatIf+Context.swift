@@ -13,6 +13,9 @@ extension CommandContext {
                 throw error("`prob` takes one condition: `prob(net_value < $0)`", at: expr.span)
             }
             _ = try evaluate(condition)
+            try session.checkSimulationSize(
+                outputs: 1, samples: session.samples, blockCells: model.uncertainNodes().count + 1,
+                what: "`prob(…)`", fail: { error($0, at: expr.span) })
             return WhatIfObjective(
                 probabilityOf: condition, label: label, samples: session.samples, seed: session.seed)
         }
