@@ -113,7 +113,8 @@ struct CommandTableTests {
         try ":save out.plan\n".write(to: inner, atomically: true, encoding: .utf8)
         let (session, output) = makeSession()
         #expect(session.run(SourceFile(name: nil, text: "use \"\(inner.path)\"")) == .error)
-        #expect(output.diagnostics.first?.message == "files loaded by `use` or `:load` (and presets) may not write files")
+        #expect(
+            output.diagnostics.first?.message == "files loaded by `use` or `:load` (and presets) may not write files")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.plan").path))
     }
 
