@@ -44,25 +44,9 @@ final class ConsoleOutput: SessionOutput {
 
     func changed(_ changes: ChangeSet, in session: Session) {
         if session.isLoading { return }
-        var lines: [String] = []
-        if interactive, let first = changes.cells.first {
-            if changes.hasRoot {
-                var line = "  " + first.name + "  " + session.displayValue(of: first.name)
-                if let note = session.distributionNote(of: first.name) { line += "  (" + note + ")" }
-                lines.append(line)
-            }
-            let watched = session.model.watches.filter { $0 != first.name || !changes.hasRoot }
-            let width = watched.map(\.count).max() ?? 0
-            for name in watched {
-                guard let change = changes.change(of: name), let old = change.old else { continue }
-                let mark = session.model.isUncertain(name) ? "~" : ""
-                lines.append(
-                    "  " + pad(name, width) + "  " + mark + old.display + " → " + mark + change.new.display
-                        + delta(old, change.new))
-            }
-        }
-        // Fitted to the width before painting (the escapes take no columns).
-        lines = lines.map { TextLayout.fit($0, width: session.width) }
+        // The changed cell and the watched cells that changed, field by field for records (a PlanSession view,
+        // fitted to the width before painting: the escapes take no columns).
+        var lines = interactive ? session.changeLines(changes) : []
         for event in session.alertEvents(changes) {
             let line = TextLayout.fit(event.line, width: session.width)
             if case .cleared = event {
@@ -74,17 +58,5 @@ final class ConsoleOutput: SessionOutput {
         if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
     }
 
-    private func delta(_ old: Value, _ new: Value) -> String {
-        guard case .number(let a, let unit) = old, case .number(let b, _) = new else { return "" }
-        let difference = b - a
-        var text = Value.format(abs(difference), unit: unit)
-        if unit.percent { text = NumberFormat.significant(abs(difference) * 100, 3) + " points" }
-        return "  (" + (difference < 0 ? "−" : "+") + text + ")"
-    }
-
     private func paint(_ text: String, _ code: String) -> String { color ? code + text + "\u{1B}[0m" : text }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
 }
