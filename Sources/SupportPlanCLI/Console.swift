@@ -24,6 +24,13 @@ enum Console {
 
     /// True when the file descriptor is a terminal.
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// True when the terminal echoes control characters (`^C`) as it reads them (ECHOCTL with ECHO).
+    static func echoesControlCharacters(_ fd: Int32) -> Bool {
+        var settings = termios()
+        guard isatty(fd) == 1, tcgetattr(fd, &settings) == 0 else { return false }
+        return settings.c_lflag & tcflag_t(ECHO) != 0 && settings.c_lflag & tcflag_t(ECHOCTL) != 0
+    }
 }
 
 /// Renders a session's output for the terminal or a pipe.
@@ -40,7 +47,23 @@ final class ConsoleOutput: SessionOutput {
 
     func emit(_ text: String) { Console.write(text + "\n", to: valuesTo) }
 
-    func report(_ diagnostic: Diagnostic) { Console.write(diagnostic.rendered(color: color), to: 2) }
+    func report(_ diagnostic: Diagnostic) {
+        // Ctrl-C during a computation in the REPL is not a mistake to point at: one line, no caret, and on a line
+        // of its own after the `^C` the terminal echoed (#11 item 10).
+        if interactive && diagnostic.kind == .interrupted {
+            let echoed = Console.echoesControlCharacters(0) ? "\n" : ""
+            Console.write(echoed + "  interrupted: " + Self.reason(of: diagnostic) + "\n", to: 2)
+            return
+        }
+        Console.write(diagnostic.rendered(color: color), to: 2)
+    }
+
+    /// What an interruption stopped, without the `interrupted: ` the message may start with.
+    private static func reason(of diagnostic: Diagnostic) -> String {
+        let message = diagnostic.message
+        if message == "interrupted" { return "stopped" }
+        return message.hasPrefix("interrupted: ") ? String(message.dropFirst(13)) : message
+    }
 
     func changed(_ changes: ChangeSet, in session: Session) {
         if session.isLoading { return }
