@@ -85,8 +85,9 @@ extension Chart {
         let rows = result.bars.prefix(tornadoRows).map { bar in
             TornadoRow(
                 label: bar.input,
-                detail: (bar.kind == .range ? "p5–p95: " : "±10%: ") + Charts.compact(bar.low) + " → "
-                    + Charts.compact(bar.high),
+                detail: (bar.kind == .range ? "p5–p95" : "±10%")
+                    + (bar.renormalised ? ", rest of mix rescaled: " : ": ")
+                    + Charts.compact(bar.low) + " → " + Charts.compact(bar.high),
                 low: Charts.number(bar.outputLow), high: Charts.number(bar.outputHigh))
         }
         var notes: [String] = []

@@ -69,13 +69,14 @@ extension Session {
         return text
     }
 
-    /// A value in prose: one decimal for shares and points, `−` for a negative number.
+    /// A value in prose: one decimal for shares and points, `-` for a negative number (the one minus sign
+    /// of every terminal view, as values and deltas write it).
     static func prose(_ value: Value) -> String {
         guard case .number(let number, let unit) = value else { return value.display }
         let isPoints = unit.symbol == "pt"
         let decimals: Int? = unit.percent || isPoints ? 1 : nil
         let magnitude = Value.format(abs(number), unit: unit, decimals: decimals)
-        return (number < 0 && magnitude.contains(where: { $0.isNumber && $0 != "0" }) ? "−" : "") + magnitude
+        return (number < 0 && magnitude.contains(where: { $0.isNumber && $0 != "0" }) ? "-" : "") + magnitude
     }
 
     /// True when the expression's value depends on evidence: an `observed(…)` call in it or upstream of it.

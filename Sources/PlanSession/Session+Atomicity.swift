@@ -13,8 +13,8 @@ extension Session {
         var model: Model
         var scenario: String
         var savedScenarios: [String: Model]
-        var undoStack: [(Model, String)]
-        var redoStack: [(Model, String)]
+        var undoStack: [HistoryStep]
+        var redoStack: [HistoryStep]
         var seed: UInt64
         var samples: Int
         var showTiming: Bool

@@ -59,19 +59,22 @@ extension Session {
     func stepHistory(undo: Bool, _ context: CommandContext) throws(Diagnostic) {
         let before = model
         let history = interactive ? "" : " (undo history is kept in the REPL, not in scripts)"
+        let step: HistoryStep
         if undo {
-            guard let (previous, name) = undoStack.popLast() else { throw context.error("nothing to undo" + history) }
-            redoStack.append((model, scenario))
-            model = previous
-            scenario = name
+            guard let previous = undoStack.popLast() else { throw context.error("nothing to undo" + history) }
+            redoStack.append(HistoryStep(model: model, scenario: scenario, statement: previous.statement))
+            step = previous
         } else {
-            guard let (next, name) = redoStack.popLast() else { throw context.error("nothing to redo" + history) }
-            undoStack.append((model, scenario))
-            model = next
-            scenario = name
+            guard let next = redoStack.popLast() else { throw context.error("nothing to redo" + history) }
+            undoStack.append(HistoryStep(model: model, scenario: scenario, statement: next.statement))
+            step = next
         }
+        model = step.model
+        scenario = step.scenario
         model.isCancelled = cancellation
-        context.emit("  \(undo ? "undone" : "redone")")
+        // Which statement the step took back or did again.
+        context.emit("  \(undo ? "undone" : "redone"): " + step.statement)
+        modelBeforeChange = before
         // What the step changed, as after any change: the watched cells and the alerts.
         var changes = ChangeSet()
         changes.hasRoot = false

@@ -59,7 +59,7 @@ extension Session {
                     .error, "the import of \(imported.file) was refused; the model is as it was", kind: .refused))
             return .error
         }
-        remember(before, scenario: beforeScenario)
+        remember(before, scenario: beforeScenario, statement: ":import tickets " + imported.file)
         if nestedDepth == 0 { pendingJournal.append(text) }
         let names = imported.statements.map { item in item.field.map { "\(item.name).\($0)" } ?? item.name }
         var lines = imported.report.map { "  " + $0 }

@@ -8,7 +8,7 @@ import PlanGraph
 extension Session {
     /// The most memory a Monte Carlo run may hold: its samples (kept for percentiles) and the blocks
     /// its worker threads evaluate.
-    public static let maximumSimulationBytes = 2 << 30
+    public static let maximumSimulationBytes = 8 << 30
 
     /// The longest source line accepted (a REPL entry, a script, a preset, a `use`d file).
     public static let maximumLineLength = 1 << 20

@@ -10,12 +10,14 @@ extension Session {
         let undoable = keepsUndo(statement)
         let before: Model? = interactive && nestedDepth == 0 && undoable ? model : nil
         let beforeScenario = scenario
+        if nestedDepth == 0 { modelBeforeChange = before }
+        defer { if nestedDepth == 0 { modelBeforeChange = nil } }
         do {
             try checkDefinitionCount(statement)
             let status = try perform(statement, directory: directory)
             if status == .success || status == .assertionFailed {
                 if undoable || isCommand(statement) { appliedStatements += 1 }
-                if let before { remember(before, scenario: beforeScenario) }
+                if let before { remember(before, scenario: beforeScenario, statement: statement.text) }
                 if nestedDepth == 0 && (undoable || isJournalledCommand(statement)) { onAccepted?(statement.text) }
             }
             return status

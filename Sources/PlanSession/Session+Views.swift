@@ -7,6 +7,12 @@ extension Session {
     /// A cell's value for display, marked `~` when it depends on a distribution.
     public func displayValue(of cell: String) -> String { CellText(model).value(of: cell) }
 
+    /// The lines after an accepted change (the changed cell, then the watched cells that changed, field by
+    /// field for a record), fitted to the width; alerts are not among them.
+    public func changeLines(_ changes: ChangeSet) -> [String] {
+        ChangeView(changes: changes, model: model, before: modelBeforeChange).lines(width: width)
+    }
+
     /// Which distribution a cell's own formula draws from, or nil.
     public func distributionNote(of cell: String) -> String? { CellText(model).distributionNote(of: cell) }
 

@@ -61,8 +61,12 @@ public final class Session {
     /// Named scenarios saved with `:scenario save` (presets count as scenarios too).
     public var savedScenarios: [String: Model] = [:]
 
-    var undoStack: [(Model, String)] = []
-    var redoStack: [(Model, String)] = []
+    /// The undo history: the model before each change, with the scenario's name and the statement.
+    var undoStack: [HistoryStep] = []
+    /// What `:redo` can bring back.
+    var redoStack: [HistoryStep] = []
+    /// While a top-level REPL statement runs, the model before it (what the change lines compare with).
+    public internal(set) var modelBeforeChange: Model?
     var loadStack: [String] = []
     var nestedDepth = 0
     /// In a script, the alerts that were on before the current run of definitions (see `flushAlerts()`).
@@ -194,13 +198,38 @@ public final class Session {
     /// True while a `use`d file or preset is being run.
     public var isLoading: Bool { nestedDepth > 0 }
 
-    /// Keeps the model as it was before an accepted change, for `:undo` (REPL only).
-    func remember(_ before: Model, scenario beforeScenario: String) {
+    /// Keeps the model as it was before an accepted change, for `:undo` (REPL only), with the statement that
+    /// changed it (what `:undo` says it took back).
+    func remember(_ before: Model, scenario beforeScenario: String, statement: String) {
         guard interactive && nestedDepth == 0 else { return }
-        undoStack.append((before, beforeScenario))
+        undoStack.append(HistoryStep(model: before, scenario: beforeScenario, statement: statement))
         // Each snapshot holds its own node array: keep fewer of them for very large models.
         let limit = max(10, min(200, 1_000_000 / max(1, model.nodes.count)))
         if undoStack.count > limit { undoStack.removeFirst(undoStack.count - limit) }
         redoStack.removeAll()
+    }
+}
+
+/// One step of the undo history: a model, its scenario's name, and the statement that led away from it.
+struct HistoryStep {
+    /// The model.
+    var model: Model
+    /// The scenario's name then.
+    var scenario: String
+    /// The statement, as typed (its first line, cut to 60 characters).
+    var statement: String
+
+    init(model: Model, scenario: String, statement: String) {
+        self.model = model
+        self.scenario = scenario
+        self.statement = Self.shortened(statement)
+    }
+
+    /// A statement's first line, cut to 60 characters with `…`.
+    static func shortened(_ text: String) -> String {
+        var line = Substring(text.prefix(200))
+        while let first = line.first, first == " " || first == "\t" || first == "\n" { line.removeFirst() }
+        if let newline = line.firstIndex(of: "\n") { line = line[..<newline] + " …" }
+        return TextLayout.truncate(String(line), 60)
     }
 }

@@ -24,6 +24,13 @@ enum Console {
 
     /// True when the file descriptor is a terminal.
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// True when the terminal echoes control characters (`^C`) as it reads them (ECHOCTL with ECHO).
+    static func echoesControlCharacters(_ fd: Int32) -> Bool {
+        var settings = termios()
+        guard isatty(fd) == 1, tcgetattr(fd, &settings) == 0 else { return false }
+        return settings.c_lflag & tcflag_t(ECHO) != 0 && settings.c_lflag & tcflag_t(ECHOCTL) != 0
+    }
 }
 
 /// Renders a session's output for the terminal or a pipe.
@@ -42,31 +49,29 @@ final class ConsoleOutput: SessionOutput {
     // renderer), before any colour code is added: text from files never reaches the terminal raw.
     func emit(_ text: String) { Console.write(TerminalText.neutralized(text) + "\n", to: valuesTo) }
 
-    func report(_ diagnostic: Diagnostic) { Console.write(diagnostic.rendered(color: color), to: 2) }
+    func report(_ diagnostic: Diagnostic) {
+        // Ctrl-C during a computation in the REPL is not a mistake to point at: one line, no caret, and on a line
+        // of its own after the `^C` the terminal echoed (#11 item 10).
+        if interactive && diagnostic.kind == .interrupted {
+            let echoed = Console.echoesControlCharacters(0) ? "\n" : ""
+            Console.write(echoed + "  interrupted: " + Self.reason(of: diagnostic) + "\n", to: 2)
+            return
+        }
+        Console.write(diagnostic.rendered(color: color), to: 2)
+    }
+
+    /// What an interruption stopped, without the `interrupted: ` the message may start with.
+    private static func reason(of diagnostic: Diagnostic) -> String {
+        let message = diagnostic.message
+        if message == "interrupted" { return "stopped" }
+        return message.hasPrefix("interrupted: ") ? String(message.dropFirst(13)) : message
+    }
 
     func changed(_ changes: ChangeSet, in session: Session) {
         if session.isLoading { return }
-        var lines: [String] = []
-        if interactive, let first = changes.cells.first {
-            if changes.hasRoot {
-                var line = "  " + first.name + "  " + session.displayValue(of: first.name)
-                if let note = session.distributionNote(of: first.name) { line += "  (" + note + ")" }
-                lines.append(line)
-            }
-            let watched = session.model.watches.filter { $0 != first.name || !changes.hasRoot }
-            let width = watched.map(\.count).max() ?? 0
-            // One lookup table, not a search of the change list per watched cell (100k watches).
-            var changed: [String: ChangeSet.CellChange] = [:]
-            for change in changes.cells where changed[change.name] == nil { changed[change.name] = change }
-            for name in watched {
-                guard let change = changed[name], let old = change.old else { continue }
-                let mark = session.model.isUncertain(name) ? "~" : ""
-                lines.append(
-                    "  " + pad(name, width) + "  " + mark + old.display + " → " + mark + change.new.display
-                        + delta(old, change.new))
-            }
-        }
-        // Neutralised and fitted to the width before painting (the escapes take no columns).
+        // The changed cell and the watched cells that changed, field by field for records (a PlanSession view,
+        // fitted to the width before painting: the escapes take no columns).
+        var lines = interactive ? session.changeLines(changes) : []
         lines = lines.map { TextLayout.fit(TerminalText.neutralized($0), width: session.width) }
         for event in session.alertEvents(changes) {
             let line = TextLayout.fit(TerminalText.neutralized(event.line), width: session.width)
@@ -79,17 +84,5 @@ final class ConsoleOutput: SessionOutput {
         if !lines.isEmpty { Console.write(lines.joined(separator: "\n") + "\n", to: valuesTo) }
     }
 
-    private func delta(_ old: Value, _ new: Value) -> String {
-        guard case .number(let a, let unit) = old, case .number(let b, _) = new else { return "" }
-        let difference = b - a
-        var text = Value.format(abs(difference), unit: unit)
-        if unit.percent { text = NumberFormat.significant(abs(difference) * 100, 3) + " points" }
-        return "  (" + (difference < 0 ? "−" : "+") + text + ")"
-    }
-
     private func paint(_ text: String, _ code: String) -> String { color ? code + text + "\u{1B}[0m" : text }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
 }

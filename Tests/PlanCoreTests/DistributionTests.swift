@@ -361,6 +361,16 @@ struct DistributionTests {
         #expect(Distribution.uniform(low: 1, high: 3).scaled(by: -1) == .uniform(low: -3, high: -1))
     }
 
+    /// A constant's samples summarise to the constant itself: a rounded sum must not put the mean below p5 (#11
+    /// item 9: `contacts 3.45M/month` showed a mean below its p5 under `:simulate`).
+    @Test("a constant's mean is the constant, never below its p5", arguments: [0.1, 3.45e6 / 2_629_800, 1.0 / 3, 7e-5])
+    func constantMean(_ value: Double) {
+        var samples = [Double](repeating: value, count: 10_007)
+        let summary = summarize(&samples)
+        #expect(summary.mean == value)
+        #expect(summary.mean >= summary.p5 && summary.mean <= summary.p95)
+    }
+
     @Test("summaries match numpy's percentiles on small arrays")
     func summaryMatchesNumpy() {
         var ten = (1...10).map(Double.init).shuffled()

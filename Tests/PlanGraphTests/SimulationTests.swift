@@ -52,4 +52,18 @@ struct SimulationTests {
         #expect(abs(mean(outputs[0].samples) - 0.2) < 0.002)
         #expect(outputs[1].samples.allSatisfy { $0 == 0.5 })
     }
+
+    /// `:simulate 5000 net_value csat_tier.complex` (#11 item 3): a field is one output, the same samples as the
+    /// record's own field.
+    @Test("one field of a record is simulated by its name, with the record's samples for that field")
+    func oneField() throws {
+        let m = try model([("share", "{a: uniform(10%, 30%), b: 50%}"), ("half", "share / 2")])
+        let whole = try m.simulate(["half"], samples: 5_000, seed: 4)
+        let field = try m.simulate(["half.a"], samples: 5_000, seed: 4)
+        #expect(field.map(\.name) == ["half.a"])
+        #expect(field[0].unit == .percentage)
+        #expect(field[0].samples == whole[0].samples)
+        #expect(throws: EvalError.self) { try m.simulate(["half.c"], samples: 10, seed: 1) }
+        #expect(throws: EvalError.self) { try m.simulate(["nothing.a"], samples: 10, seed: 1) }
+    }
 }

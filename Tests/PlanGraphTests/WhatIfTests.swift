@@ -181,9 +181,43 @@ struct WhatIfTests {
         let changed = try model.withInput(WhatIfInput("mix", field: "b"), value: plain(5))
         #expect(changed.value(of: "y") == plain(6))
         #expect(model.value(of: "y") == plain(3))
+        // One bar per field (#11 item 2): b swings 2 ± 10%, a swings 1 ± 10%.
         let result = try model.sensitivity(try objective("y"))
-        #expect(result.bars.map(\.input) == ["mix"])
-        #expect(abs(result.bars[0].swing - 0.6) < 1e-12)
+        #expect(result.bars.map(\.input) == ["mix.b", "mix.a"])
+        #expect(abs(result.bars[0].swing - 0.4) < 1e-12)
+        #expect(abs(result.bars[1].swing - 0.2) < 1e-12)
+    }
+
+    /// A record of ranges swings each tier over its own 5th–95th percentile; point fields by ±10%.
+    @Test("a record of independent ranges gets one bar per field, each over its own range")
+    func recordOfRanges() throws {
+        let model = try model([("r", "{a: 10 to 20, b: 5}"), ("y", "sum(r)")])
+        let result = try model.sensitivity(try objective("y"))
+        #expect(result.bars.map(\.input) == ["r.a", "r.b"])
+        #expect(result.bars[0].kind == .range && result.bars[1].kind == .point)
+        #expect(abs(number(result.bars[0].low) - 10) < 1e-9 && abs(number(result.bars[0].high) - 20) < 1e-9)
+        #expect(abs(result.bars[0].swing - 10) < 1e-9)
+        #expect(abs(result.bars[1].swing - 1) < 1e-12)
+    }
+
+    /// A mix (shares summing to 100%) swings each field against the others, which are rescaled in proportion:
+    /// the mix keeps its 100%, so a cell that only sums it does not move at all.
+    @Test("a field of a mix swings against the other fields, renormalised to 100%")
+    func mixRenormalised() throws {
+        let model = try model([
+            ("mix", "{a: 60%, b: 30%, c: 10%}"), ("y", "sum(mix * {a: 10, b: 20, c: 40})"), ("total", "sum(mix)"),
+        ])
+        // mix.a 54%..66%: the others share 46%..34% as 3:1, so b = 34.5%..25.5%, c = 11.5%..8.5%.
+        // y = 10·a + 20·b + 40·c: 5.4 + 6.9 + 4.6 = 16.9 at the low end, 6.6 + 5.1 + 3.4 = 15.1 at the high.
+        let result = try model.sensitivity(try objective("y"))
+        let a = try #require(result.bars.first { $0.input == "mix.a" })
+        #expect(a.renormalised)
+        #expect(abs(number(try #require(try? a.outputLow.get())) - 16.9) < 1e-12)
+        #expect(abs(number(try #require(try? a.outputHigh.get())) - 15.1) < 1e-12)
+        #expect(abs(a.swing - 1.8) < 1e-12)
+        let sums = try model.sensitivity(try objective("total"))
+        #expect(sums.bars.isEmpty)
+        #expect(sums.unaffected == ["mix.a", "mix.b", "mix.c"])
     }
 
     /// Checks that prob(cond) uses common random numbers: the same answer every time, near the closed form.

@@ -29,7 +29,7 @@ struct AlertDetailsTests {
     @Test func detailsBesideTheMessage() {
         let (session, output) = session()
         #expect(session.run(SourceFile(name: "m.plan", text: model + "\ntier = -13.14 pt")) == .success)
-        #expect(session.alertDescription("hidden drop") == "hidden drop (tier −13.1 pt; blend −1.0 pt)")
+        #expect(session.alertDescription("hidden drop") == "hidden drop (tier -13.1 pt; blend -1.0 pt)")
         #expect(session.alertDescription("unrelated") == "unrelated")
         #expect(output.diagnostics.isEmpty)
     }
@@ -58,7 +58,7 @@ struct AlertDetailsTests {
             model + "\ntier = -13 pt\ntier = 0 pt\ntier = -14 pt\nassert tier < 0 pt\nblend = -4 pt\nblend = -1 pt"
         #expect(session.run(SourceFile(name: "m.plan", text: text)) == .success)
         let events = output.changes.flatMap { session.alertEvents($0) }
-        #expect(events == [.on("hidden drop (tier −14.0 pt; blend −1.0 pt)")])
+        #expect(events == [.on("hidden drop (tier -14.0 pt; blend -1.0 pt)")])
     }
 
     /// `:save` writes the `show` clause, and the saved script loads back to the same details.

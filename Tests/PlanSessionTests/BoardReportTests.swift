@@ -104,7 +104,7 @@ struct BoardReportTests {
         #expect(output.diagnostics.last?.message.hasPrefix("`--all` goes with `md`") == true)
         #expect(run(session, ":export csv cells.csv\n:export json cells.json", in: directory) == .success)
         let csv = try String(contentsOfFile: directory + "/cells.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("name,value,unit,formula,doc\n"))
+        #expect(csv.hasPrefix("cell,field,month,value,unit,formula,doc\n"))
     }
 
     @Test(

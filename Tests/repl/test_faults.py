@@ -413,7 +413,7 @@ def _():
         "definitions": ("".join(f"c{i} = {i}\n" for i in range(1_000_001)), "the limit is 1,000,000"),
         "line": ('x = "' + "a" * 10_000_000 + '"\n', "the limit is 1,048,576 bytes"),
         "statement": ("x = (" + "1 +\n" * 500_000 + "1)\n", "statement longer than 1 MiB"),
-        "samples": ("x = 1 to 2\n:simulate 100M x\n", "the limit is 2 GiB"),
+        "samples": ("x = {a: 1 to 2, b: 1 to 2, c: 1 to 2, d: 1 to 2, e: 1 to 2}\n:simulate 100M x\n", "the limit is 8 GiB"),
         "nesting": ("x = " + "(" * 100_000 + "1" + ")" * 100_000 + "\n", "more than 200 levels"),
     }
     for name, (text, expected) in cases.items():

@@ -277,6 +277,31 @@ def _():
     child.sendeof()
 
 
+@check("Ctrl-C stops :simulate 50000000 within 0.2 s and says so on its own line, without a caret")
+def _():
+    child, _ = spawn(["klarna-2024"])
+    child.expect(r"klarna-2024\*?> ")
+    times = []
+    # Early (while the run is setting up), and well into it.
+    for delay in (0.3, 1.5, 0.3):
+        child.sendline(":simulate 50000000")
+        time.sleep(delay)
+        start = time.monotonic()
+        child.sendintr()
+        child.expect(r"klarna-2024\*?> ")
+        times.append(time.monotonic() - start)
+        out = child.before
+        assert "interrupted" in out, out[-300:]
+        assert "^~" not in out and "error:" not in out, out[-300:]
+        # The terminal's echoed ^C and the message are on separate lines.
+        assert not any(line.startswith("^C") and "interrupted" in line for line in out.split("\n")), out[-300:]
+    # The best of three, so that a busy machine does not fail it; every one well under a second.
+    assert min(times) < 0.2 and max(times) < 1.0, times
+    child.sendline("1 + 1")
+    child.expect(r"= 2")
+    child.sendeof()
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")

@@ -110,8 +110,10 @@ public func summarize(_ samples: inout [Double]) -> SampleSummary {
     let percentiles = positions.map { index, fraction in
         fraction > 0 ? OrderStatistics.interpolate(samples[index], samples[index + 1], fraction) : samples[index]
     }
+    // A mean lies within the samples: rounding in the sum must not put a constant's mean below its p5.
+    let mean = min(max(sum / Double(count), range.0), range.1)
     return SampleSummary(
-        mean: sum / Double(count), percentiles: (percentiles[0], percentiles[1], percentiles[2]),
+        mean: mean, percentiles: (percentiles[0], percentiles[1], percentiles[2]),
         probabilityBelowZero: Double(negatives) / Double(count), failures: total - count, range: range,
         values: samples[0..<count]
     )

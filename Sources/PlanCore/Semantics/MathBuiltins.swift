@@ -109,7 +109,12 @@ enum MathBuiltins {
             }
         }
         guard let best else { throw EvalError("`\(name)` needs at least one value", span: site.span) }
-        return .number(best.0, best.1)
+        // A share among plain numbers makes the result a share (`min(1, 40%)` is 40%, `max(0, x%)` a share).
+        let units = values.compactMap { value -> Unit? in
+            if case .number(_, let unit) = value { return unit }
+            return nil
+        }
+        return .number(best.0, Unit.extremeUnit(units) ?? best.1)
     }
 
     private static func reduction(
@@ -145,7 +150,7 @@ enum MathBuiltins {
                         span: site.span)
                 }
                 guard low <= high else { throw EvalError("`clamp` needs lo <= hi", span: site.arg(1)) }
-                return .number(min(max(value, low), high), unit)
+                return .number(min(max(value, low), high), Unit.extremeUnit([unit, lowUnit, highUnit]) ?? unit)
             }
         }
     }

@@ -73,7 +73,7 @@ extension Value {
                     : "cannot subtract \(unitName(ub)) from \(unitName(ua))"
                 throw EvalError(message, kind: .unitMismatch, span: span)
             }
-            return try finite(op == .add ? a + b : a - b, ua, span)
+            return try finite(op == .add ? a + b : a - b, ua.sumUnit(with: ub), span)
         case .multiply:
             let unit = ua.multiplied(by: ub)
             try checkGrowth(unit, span)

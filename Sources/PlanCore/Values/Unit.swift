@@ -211,6 +211,22 @@ public struct Unit: Hashable, Sendable {
         return Unit(exponents: exponents &- other.exponents).merged(preferring: self, other)
     }
 
+    /// The unit of a sum or difference: the left operand's, except that a plain number and a share make a
+    /// share (`1 - 4%` is 96%, not 0.96: the `%` was written, and a plain number has no unit to keep).
+    @inlinable public func sumUnit(with other: Unit) -> Unit {
+        flags == 0 && other.percent && isPlain && other.isPlain ? other : self
+    }
+
+    /// The unit of `min`, `max` or `clamp` over dimensionless values: a share when any of them is one
+    /// (`clamp(x, 0%, 100%)` and `min(1, share)` are shares), else the first one's unit.
+    public static func extremeUnit(_ units: [Unit]) -> Unit? {
+        guard let first = units.first else { return nil }
+        if first.isPlain && !first.percent && units.allSatisfy(\.isPlain) && units.contains(where: \.percent) {
+            return .percentage
+        }
+        return first
+    }
+
     /// The unit raised to a whole power.
     public func power(_ exponent: Int) -> Unit {
         if isPlain { return Unit(percent: false) }

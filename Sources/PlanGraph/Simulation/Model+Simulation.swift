@@ -39,6 +39,7 @@ extension Model {
 
     /// Runs `samples` Monte Carlo samples of the named cells with a seed; the same seed gives the same samples.
     ///
+    /// A name is a cell (a record gives one output per field) or one field of a record cell (`csat_tier.complex`).
     /// Only cells downstream of a distribution are sampled (the rest keep their values). Blocks are
     /// shared out between `workers` threads; each block has its own generator derived from the seed, so
     /// the result does not depend on the number of workers.
@@ -48,8 +49,18 @@ extension Model {
         let uncertain = uncertainNodes()
         var targets: [SimulationTarget] = []
         for name in names {
-            guard let id = cellIds[name], let value = nodes[id]?.value else {
-                throw EvalError("unknown cell `\(name)`", hint: Suggestion.hint(for: name, among: cellIds.keys))
+            var (cellName, field) = (name, String?.none)
+            if cellIds[name] == nil, let dot = name.firstIndex(of: ".") {
+                (cellName, field) = (String(name[..<dot]), String(name[name.index(after: dot)...]))
+            }
+            guard let id = cellIds[cellName], var value = nodes[id]?.value else {
+                throw EvalError("unknown cell `\(cellName)`", hint: Suggestion.hint(for: cellName, among: cellIds.keys))
+            }
+            if let field {
+                guard let fieldValue = Self.field(field, of: value) else {
+                    throw EvalError("`\(cellName)` has no field `\(field)`", kind: .unknownField)
+                }
+                value = fieldValue
             }
             let months: [(Int?, Value)]
             if case .series(let series) = value {
@@ -60,8 +71,8 @@ extension Model {
             for (month, value) in months {
                 switch value {
                 case .number(_, let unit):
-                    targets.append(SimulationTarget(id: id, field: nil, name: name, unit: unit, month: month))
-                case .record(let record):
+                    targets.append(SimulationTarget(id: id, field: field, name: name, unit: unit, month: month))
+                case .record(let record) where field == nil:
                     for (key, field) in zip(record.keys, record.values) {
                         guard case .number(_, let unit) = field else { continue }
                         targets.append(
@@ -82,6 +93,21 @@ extension Model {
         if let error = errors.compactMap({ $0 }).first { throw error }
         return targets.enumerated().map { index, target in
             SimulatedOutput(name: target.name, month: target.month, unit: target.unit, samples: storage.array(index))
+        }
+    }
+
+    /// One field of a record value, or of each month of a series of records (as a series); nil when it has none.
+    private static func field(_ key: String, of value: Value) -> Value? {
+        switch value {
+        case .record(let record): return record[key]
+        case .series(let series):
+            var months: [Value] = []
+            for month in series.values {
+                guard case .record(let record) = month, let field = record[key] else { return nil }
+                months.append(field)
+            }
+            return .series(Series(start: series.start, values: months))
+        default: return nil
         }
     }
 
@@ -140,15 +166,21 @@ struct SimulationTarget: Sendable {
 }
 
 /// The output buffers, written by several threads at disjoint block ranges.
+///
+/// The buffers are not filled up front: every block writes its whole range (NaN where a sample failed), so a
+/// large run starts at once and Ctrl-C stops it within a block (#11 item 10: filling 50 million samples of four
+/// outputs with NaN first took seconds before the first cancellation check).
 final class SimulationStorage: @unchecked Sendable {
     private var buffers: [UnsafeMutableBufferPointer<Double>]
 
     init(outputs: Int, samples: Int) {
-        buffers = (0..<outputs).map { _ in
-            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: samples)
-            buffer.initialize(repeating: .nan)
-            return buffer
-        }
+        buffers = (0..<outputs).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: samples) }
+    }
+
+    /// Fills a block's range with NaN (the block's samples of this output could not be read).
+    func fail(_ output: Int, at offset: Int, count: Int) {
+        let buffer = buffers[output]
+        for index in offset..<(offset + count) { buffer[index] = .nan }
     }
 
     deinit { for buffer in buffers { buffer.deallocate() } }
@@ -196,7 +228,11 @@ struct SimulationJob: Sendable {
                         lanes = .number(.constant(.nan), .plain)
                     }
                 }
-                if let values = lanes.samples(count: count) { storage.write(index, at: offset, values) }
+                if let values = lanes.samples(count: count), values.count == count {
+                    storage.write(index, at: offset, values)
+                } else {
+                    storage.fail(index, at: offset, count: count)
+                }
             }
             block += workers
         }

@@ -10,10 +10,14 @@ public struct SensitivityBar: Sendable {
         case point
     }
 
-    /// The input.
+    /// The input as a statement names it: `fte_cost`, or `mix.complex` for one field of a record.
     public var input: String
     /// How it swings.
     public var kind: Kind
+    /// True for a field of a mix (a record of shares that sums to 100%): it swings against the other fields,
+    /// which are rescaled so that the mix still sums to 100% (`mix.complex` 8% → 8.8% takes the 0.8 points from
+    /// routine and standard in proportion).
+    public var renormalised = false
     /// The input's low value.
     public var low: Value
     /// The input's high value.
@@ -42,8 +46,14 @@ public struct SensitivityResult: Sendable {
 /// Sensitivity analysis: each input upstream of the objective swings on its own, the others held.
 extension Model {
     /// The tornado of `objective`: inputs with ranges swing over their 5th–95th percentiles, point inputs
-    /// (numbers or records of numbers with no dependencies) by ±`pointSwing` (every field of a record
-    /// at once); the objective is evaluated at both ends with everything else unchanged.
+    /// (numbers or records of numbers with no dependencies) by ±`pointSwing`; the objective is evaluated at
+    /// both ends with everything else unchanged.
+    ///
+    /// A record written as a literal swings field by field, one bar per tier (`aht.complex` over its own range,
+    /// `ai_coverage.routine` by ±10%): one bar for all tiers at once would move them together and hide which
+    /// tier matters. A mix (a record of shares summing to 100%, see `isMix`) swings each field against the
+    /// others, rescaled in proportion so the mix still sums to 100% (`renormalised`); swinging every field up
+    /// by 10% would give a mix of 110%, which is only `contacts` swung by 10% in disguise.
     ///
     /// Percentiles come from the distribution itself when the formula is one (`a to b`, `normal(…)`,
     /// a record of them, possibly `in` a unit); otherwise from a simulation of the cell (`samples`, `seed`).
@@ -56,6 +66,21 @@ extension Model {
         for name in sensitivityInputs(of: objective.expression) {
             try checkCancelled()
             guard let node = cell(name), let value = node.value else { continue }
+            // A record literal swings field by field (a mix against its other fields): one bar per tier.
+            if case .record(let entries) = node.expr.kind, case .record(let record) = value, record.keys.count > 1 {
+                let mix = Self.isMix(record)
+                for entry in entries {
+                    try checkCancelled()
+                    guard
+                        let bar = try fieldBar(
+                            objective, name, entry, record, mix: mix, pointSwing: pointSwing, samples: samples,
+                            seed: seed,
+                            base: base)
+                    else { continue }
+                    if bar.swing == 0 { unaffected.append(bar.input) } else { bars.append(bar) }
+                }
+                continue
+            }
             let kind: SensitivityBar.Kind = node.drawsFromDistribution ? .range : .point
             let low: Value
             let high: Value
@@ -73,8 +98,7 @@ extension Model {
                 guard case .success(.number(let number, _)) = cell, number.isFinite else { return nil }
                 return number
             }
-            let swing =
-                ends.count == 2 ? abs(ends[1] - ends[0]) : ends.first.map { abs($0 - base) } ?? .infinity
+            let swing = Self.swing(ends, base: base)
             if swing == 0 {
                 unaffected.append(name)
                 continue
@@ -92,6 +116,115 @@ extension Model {
         }
         return SensitivityResult(
             objective: objective.label, baseline: .number(base, unit), bars: bars, unaffected: unaffected)
+    }
+
+    /// The bar of one field of a record literal, or nil when the field is not a number.
+    ///
+    /// The field swings over its own range (p5–p95) when it draws from a distribution, else by ±`pointSwing`;
+    /// in a mix, the other fields are rescaled so the record still sums to 100%.
+    private func fieldBar(
+        _ objective: WhatIfObjective, _ name: String, _ entry: RecordEntry, _ record: Record, mix: Bool,
+        pointSwing: Double, samples: Int, seed: UInt64, base: Double
+    ) throws(EvalError) -> SensitivityBar? {
+        guard let value = record[entry.key], case .number(let number, let unit) = value else { return nil }
+        let input = WhatIfInput(name, field: entry.key)
+        var kind = SensitivityBar.Kind.point
+        var low: Value
+        var high: Value
+        if entry.value.drawsFromDistribution(builtins) || isUncertain(in: entry.value) {
+            kind = .range
+            if let p5 = try quantile(entry.value, 0.05), let p95 = try quantile(entry.value, 0.95) {
+                (low, high) = (p5, p95)
+            } else {
+                var values = try simulate([input.name], samples: samples, seed: seed).first?.samples ?? []
+                let summary = summarize(&values)
+                guard summary.count > 0 else { return nil }
+                (low, high) = (.number(summary.p5, unit), .number(summary.p95, unit))
+            }
+        } else {
+            guard let scaledLow = value.scaled(by: 1 - pointSwing), let scaledHigh = value.scaled(by: 1 + pointSwing)
+            else { return nil }
+            (low, high) = (scaledLow, scaledHigh)
+        }
+        // A mix's field cannot leave 0%…100%, and with all of the mix in one field there is nothing to rescale.
+        if mix {
+            guard number < 1 else { return nil }
+            for end in [low, high] {
+                guard case .number(let share, _) = end, share >= 0, share <= 1 else { return nil }
+            }
+        }
+        let outputLow = try evaluate(objective, with: input, at: low, mix: mix ? record : nil)
+        let outputHigh = try evaluate(objective, with: input, at: high, mix: mix ? record : nil)
+        let ends = [outputLow, outputHigh].compactMap { cell -> Double? in
+            guard case .success(.number(let number, _)) = cell, number.isFinite else { return nil }
+            return number
+        }
+        var bar = SensitivityBar(
+            input: input.name, kind: kind, low: low, high: high, outputLow: outputLow, outputHigh: outputHigh,
+            swing: Self.swing(ends, base: base))
+        bar.renormalised = mix
+        return bar
+    }
+
+    /// True when an expression uses a cell that depends on a distribution.
+    private func isUncertain(in expr: Expr) -> Bool {
+        expr.references().contains { !$0.isCall && isUncertain($0.name) }
+    }
+
+    /// A bar's width: |high − low|.
+    ///
+    /// Against the baseline when one end failed, infinite when both did. A swing within rounding of the baseline
+    /// (1e-12 relative: a mix's rescaled fields sum to 100% only to a few ulps) is no swing.
+    private static func swing(_ ends: [Double], base: Double) -> Double {
+        let swing = ends.count == 2 ? abs(ends[1] - ends[0]) : ends.first.map { abs($0 - base) } ?? .infinity
+        let scale = ([abs(base)] + ends.map(abs)).max() ?? 0
+        return swing <= 1e-12 * scale ? 0 : swing
+    }
+
+    /// True for a mix: a record of two or more shares (`%`) that sums to 100% (within 1e-9), as `mix` does.
+    static func isMix(_ record: Record) -> Bool {
+        var total = 0.0
+        for value in record.values {
+            guard case .number(let share, let unit) = value, unit.isPlain, unit.percent, share >= 0 else {
+                return false
+            }
+            total += share
+        }
+        return record.values.count > 1 && abs(total - 1) <= 1e-9
+    }
+
+    /// The objective with one field set to a value; in a mix, the other fields are multiplied by
+    /// (1 − new) / (1 − old), their formulas kept (`(60% to 70%) * 0.98`), so the mix still sums to 100%.
+    private func evaluate(_ objective: WhatIfObjective, with input: WhatIfInput, at value: Value, mix: Record?)
+        throws(EvalError) -> SweepCell
+    {
+        do throws(EvalError) {
+            guard let mix, let field = input.field, case .number(let old, _)? = mix[field],
+                case .number(let new, _) = value, let node = cell(input.cell),
+                case .record(let entries) = node.expr.kind,
+                let literal = value.literal()
+            else {
+                return .success(try objective.value(on: try withInput(input, value: value)))
+            }
+            let factor = Value.literal((1 - new) / (1 - old), unit: .plain, significantDigits: 17)
+            let fields = entries.map { entry in
+                entry.key + ": "
+                    + (entry.key == field ? literal : "(" + node.file.text(of: entry.value.span) + ") * " + factor)
+            }
+            let text = "{" + fields.joined(separator: ", ") + "}"
+            let file = SourceFile(name: nil, text: text)
+            let expr = try Parser.parseExpression(file)
+            var copy = self
+            do throws(Diagnostic) {
+                _ = try copy.define(input.cell, nameSpan: SourceSpan(start: 0, end: 0), expr: expr, file: file)
+            } catch {
+                throw EvalError(error.message, kind: error.kind, hint: error.hint)
+            }
+            return .success(try objective.value(on: copy))
+        } catch {
+            if error.isInterrupted { throw error }
+            return .failure(error)
+        }
     }
 
     /// The inputs an expression depends on, in definition order: cells upstream of it whose formula draws

@@ -21,11 +21,13 @@ extension Command {
             count = Int(value)
         }
         var names: [String] = []
+        var cells: [String] = []
+        var spans: [SourceSpan] = []
         for argument in context.arguments.all("cell") {
             guard case .cell(let cell) = argument.value else { continue }
             _ = try context.existingCell(cell)
             if let field = cell.field, let fieldSpan = cell.fieldSpan {
-                guard case .record(let record)? = context.model.value(of: cell.name) else {
+                guard case .record(let record)? = Self.recordShape(context.model.value(of: cell.name)) else {
                     throw context.error("`\(cell.name)` is not a record", at: fieldSpan, kind: .unknownField)
                 }
                 guard record[field] != nil else {
@@ -35,23 +37,31 @@ extension Command {
                 }
             }
             names.append(cell.text)
+            cells.append(cell.name)
+            spans.append(argument.span)
         }
+        // Only what depends on a distribution is simulated; the rest is named, with its value, not dropped silently.
+        let uncertain = Set(context.model.uncertainCellNames)
+        var leftOut: [String] = []
         if names.isEmpty {
-            let uncertain = context.model.uncertainCellNames
             let watched = context.model.watches.filter { uncertain.contains($0) }
-            names = watched.isEmpty ? uncertain : watched
+            leftOut = context.model.watches.filter { !uncertain.contains($0) }
+            names = watched.isEmpty ? context.model.uncertainCellNames : watched
+            if watched.isEmpty { leftOut = [] }
+        } else {
+            leftOut = zip(names, cells).filter { !uncertain.contains($0.1) }.map(\.0)
+            names = zip(names, cells).filter { uncertain.contains($0.1) }.map(\.0)
         }
         if names.isEmpty {
             throw context.error(
-                "nothing to simulate: no cell depends on a distribution (`a to b`, normal(…), …)", kind: .other)
+                "nothing to simulate: "
+                    + (leftOut.isEmpty
+                        ? "no cell depends on a distribution (`a to b`, normal(…), …)"
+                        : leftOut.map { "`\($0)`" }.joined(separator: ", ")
+                            + (leftOut.count == 1 ? " does" : " do") + " not depend on a distribution"),
+                at: spans.first, kind: .other, hint: leftOut.isEmpty ? nil : "give an input it uses a range (`a to b`)")
         }
         let model = context.model
-        let cells = names.map { String($0.prefix { $0 != "." }) }
-        if !cells.contains(where: { model.cell($0) == nil || model.isUncertain($0) }) {
-            throw context.error(
-                "nothing to simulate: " + names.map { "`\($0)`" }.joined(separator: ", ")
-                    + " depend\(names.count == 1 ? "s" : "") on no distribution (`a to b`, normal(…), …)", kind: .other)
-        }
         try session.checkSimulationSize(names, samples: count, fail: { context.error($0) })
         let outputs: [SimulatedOutput]
         do throws(EvalError) {
@@ -62,6 +72,28 @@ extension Command {
         }
         session.lastChart = Chart.simulation(outputs, samples: count, seed: session.seed) ?? session.lastChart
         context.emit(SimulationView(outputs: outputs, samples: count, seed: session.seed).render(width: context.width))
+        if !leftOut.isEmpty { context.emit(Self.leftOutNote(leftOut, context.model)) }
         return .success
+    }
+
+    /// "  left out (no distribution upstream): contacts = 3.45M/month, fte_cost = $60k/year".
+    private static func leftOutNote(_ names: [String], _ model: Model) -> String {
+        let shown = names.map { name -> String in
+            var value: Value? = model.value(of: name)
+            if value == nil, let dot = name.firstIndex(of: "."),
+                case .record(let record)? = recordShape(
+                    model.value(of: String(name[..<dot])))
+            {
+                value = record[String(name[name.index(after: dot)...])]
+            }
+            return value.map { name + " = " + $0.display } ?? name
+        }
+        return "  left out, not uncertain (no distribution upstream): " + shown.joined(separator: ", ")
+    }
+
+    /// A record value, or the first month of a series of records (its shape: the same keys every month).
+    private static func recordShape(_ value: Value?) -> Value? {
+        if case .series(let series)? = value { return series.values.first }
+        return value
     }
 }

@@ -105,21 +105,11 @@ struct ComparisonView {
         }
     }
 
-    /// `+$12.3k/year (+4.5%)`: the change from one value to another in the first one's unit, or "" when
-    /// they cannot be subtracted.
+    /// `+$12.3k/year (+4.5%)`, `+35 pt`: the change from one value to another (`Delta`), with the relative
+    /// change for amounts; "=" when equal, "" when they cannot be subtracted.
     private static func delta(from old: Value?, to new: Value?) -> String {
-        guard case .number(let a, let unit)? = old, case .number(let b, let unitB)? = new,
-            unit.sameDimension(as: unitB)
-        else {
-            return ""
-        }
-        if a == b { return "=" }
-        let difference = b - a
-        var text = (difference > 0 ? "+" : "") + Value.format(difference, unit: unit)
-        if a != 0 && !unit.percent {
-            let relative = difference / abs(a) * 100
-            text += " (" + (relative > 0 ? "+" : "") + NumberFormat.significant(relative, 3) + "%)"
-        }
-        return text
+        if case .number(let a, _)? = old, case .number(let b, _)? = new, a == b { return "=" }
+        guard let text = Delta.text(from: old, to: new) else { return "" }
+        return text + (Delta.relative(from: old, to: new).map { " (" + $0 + ")" } ?? "")
     }
 }

@@ -33,7 +33,8 @@ struct ModelJSON {
         case .number(let number, let unit) where unit.isDate:
             return (JSON.string(Value.format(number, unit: unit)), "date")
         case .number(let number, let unit):
-            let shown = unit.isPlain ? (unit.percent ? number * 100 : number) : number / unit.scale
+            // Exact and without conversion noise: `$60k per year` is 60000, not 60000.00000000001 (ExportNumber).
+            let shown = ExportNumber.exact(number, in: unit)
             // A value near the largest double can overflow in its display unit: then give it in base units.
             guard shown.isFinite else { return (NumberFormat.exact(number), Self.baseSymbol(unit)) }
             return (NumberFormat.exact(shown), unit.symbol)

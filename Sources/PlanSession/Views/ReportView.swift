@@ -118,11 +118,7 @@ struct ReportView {
     /// `+1.5 pt`, `-$807.5k/year`: the change from one number to another in the first one's unit (a change
     /// of shares in percentage points), nil when they are not numbers of one dimension or do not differ.
     static func change(from old: Value, to new: Value) -> String? {
-        guard case .number(let a, let unit) = old, case .number(let b, let other) = new, unit.sameDimension(as: other),
-            a != b
-        else { return nil }
-        let difference = b - a
-        let shownUnit = unit.isPlain && unit.percent ? Unit.atom(.point) : unit
-        return (difference > 0 ? "+" : "") + Value.format(difference, unit: shownUnit)
+        if case .number(let a, _) = old, case .number(let b, _) = new, a == b { return nil }
+        return Delta.text(from: old, to: new)
     }
 }

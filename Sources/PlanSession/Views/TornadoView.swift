@@ -17,7 +17,8 @@ struct TornadoView {
         var lines = [
             "  sensitivity of \(result.objective) (now \(result.baseline.display)): each input swings on its own,"
                 + " the others held",
-            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%; ░ input low, █ input high",
+            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%, a record tier by tier;"
+                + " ░ input low, █ input high",
         ]
         if result.bars.isEmpty {
             lines.append("  no input moves \(result.objective)")
@@ -35,7 +36,7 @@ struct TornadoView {
         let header = ["input", "swing", "low → high", "at low", "at high"]
         let body = result.bars.map { bar in
             [
-                bar.input, bar.kind == .range ? "p5–p95" : "±10%",
+                bar.input, (bar.kind == .range ? "p5–p95" : "±10%") + (bar.renormalised ? "*" : ""),
                 Charts.compact(bar.low) + " → " + Charts.compact(bar.high), Charts.text(bar.outputLow),
                 Charts.text(bar.outputHigh),
             ]
@@ -62,6 +63,11 @@ struct TornadoView {
         var after = [
             "  bars span \(Value.format(low, unit: unit)) … \(Value.format(high, unit: unit)); │ is the baseline"
         ]
+        if let mix = result.bars.first(where: \.renormalised) {
+            let cell = mix.input.split(separator: ".").first.map(String.init) ?? mix.input
+            after.append(
+                "  * \(cell) sums to 100%: each of its fields swings against the others, rescaled in proportion")
+        }
         if !result.unaffected.isEmpty {
             after.append("  no effect: " + result.unaffected.joined(separator: ", "))
         }

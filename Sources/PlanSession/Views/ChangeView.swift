@@ -1,0 +1,95 @@
+import PlanCore
+import PlanGraph
+
+/// The lines after an accepted change (SPEC §5), alerts aside.
+///
+/// The changed cell's new value, then each watched cell that changed, `old → new (Δ)`. Alerts are the
+/// console's (it paints them).
+///
+/// A record reads field by field (#11 item 9): only the fields that changed, each `cell.field  old → new
+/// (Δ)`, never the whole record twice; a changed field of the root record shows its old value too. A value
+/// is marked `~` when it depends on a distribution in its own model: the old one in the model before the
+/// change, the new one after, and a field of a record literal by its own formula (`ai_resolution.complex =
+/// 40%` is a point value even when the other tiers are ranges).
+struct ChangeView {
+    /// What changed.
+    let changes: ChangeSet
+    /// The model after the change.
+    let model: Model
+    /// The model before it (nil when unknown: old values are then marked as the new ones are).
+    let before: Model?
+
+    /// The lines, fitted to `width`.
+    func lines(width: Int) -> [String] {
+        var rows: [(label: String, text: String)] = []
+        if let first = changes.cells.first, changes.hasRoot {
+            rows += rootRows(first)
+        }
+        // One lookup table, not a search of the change list per watched cell (100k watches).
+        var changed: [String: ChangeSet.CellChange] = [:]
+        for change in changes.cells where changed[change.name] == nil { changed[change.name] = change }
+        for name in model.watches where name != changes.cells.first?.name || !changes.hasRoot {
+            guard let change = changed[name], let old = change.old else { continue }
+            rows += changeRows(name, old, change.new)
+        }
+        let width = max(4, width)
+        let labelWidth = min(rows.map(\.label.count).max() ?? 0, width / 3)
+        return rows.map { row in
+            TextLayout.fit("  " + row.label.padding(labelWidth) + "  " + row.text, width: width)
+        }
+    }
+
+    /// The changed cell: its new value (and which distribution it draws from), or the fields that changed.
+    private func rootRows(_ change: ChangeSet.CellChange) -> [(label: String, text: String)] {
+        if let old = change.old, let fields = changedFields(old, change.new), !fields.isEmpty {
+            return fields.map { key, oldField, newField in
+                fieldRow(change.name, key, oldField, newField)
+            }
+        }
+        let text = CellText(model)
+        var line = text.value(of: change.name)
+        if let note = text.distributionNote(of: change.name) { line += "  (" + note + ")" }
+        return [(change.name, line)]
+    }
+
+    /// A watched cell's change: one row, or one per changed field of a record.
+    private func changeRows(_ name: String, _ old: Value, _ new: Value) -> [(label: String, text: String)] {
+        if let fields = changedFields(old, new) {
+            return fields.map { key, oldField, newField in fieldRow(name, key, oldField, newField) }
+        }
+        return [(name, arrow(old, new, oldMark: mark(before, name, nil), newMark: mark(model, name, nil)))]
+    }
+
+    private func fieldRow(_ name: String, _ key: String, _ old: Value, _ new: Value) -> (label: String, text: String) {
+        (name + "." + key, arrow(old, new, oldMark: mark(before, name, key), newMark: mark(model, name, key)))
+    }
+
+    /// `old → new  (Δ)`.
+    private func arrow(_ old: Value, _ new: Value, oldMark: Bool, newMark: Bool) -> String {
+        let delta = Delta.text(from: old, to: new).map { "  (" + $0 + ")" } ?? ""
+        return (oldMark ? "~" : "") + old.display + " → " + (newMark ? "~" : "") + new.display + delta
+    }
+
+    /// The fields that differ between two records with the same keys, in the new record's order; nil when
+    /// the values are not two such records.
+    private func changedFields(_ old: Value, _ new: Value) -> [(String, Value, Value)]? {
+        guard case .record(let before) = old, case .record(let after) = new, Set(before.keys) == Set(after.keys)
+        else { return nil }
+        return zip(after.keys, after.values).compactMap { key, value in
+            guard let previous = before[key], !previous.isIdentical(to: value) else { return nil }
+            return (key, previous, value)
+        }
+    }
+
+    /// True when a cell (or one field of a record literal) depends on a distribution in `model`.
+    private func mark(_ model: Model?, _ name: String, _ field: String?) -> Bool {
+        guard let model = model ?? Optional(self.model), let node = model.cell(name) else { return false }
+        if let field, case .record(let entries) = node.expr.kind,
+            let entry = entries.first(where: { $0.key == field })
+        {
+            if entry.value.drawsFromDistribution(model.builtins) { return true }
+            return entry.value.references().contains { !$0.isCall && model.isUncertain($0.name) }
+        }
+        return model.isUncertain(name)
+    }
+}
