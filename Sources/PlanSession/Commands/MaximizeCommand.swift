@@ -25,7 +25,7 @@ extension Command {
         else { return .success }
         let objective = try context.objective(objectiveExpr)
         let input = context.input(cell)
-        let range = try context.range(rangeArgument)
+        let range = try context.searchRange(rangeArgument, for: input)
         let result: OptimumResult
         do throws(EvalError) {
             result = try context.model.optimize(
@@ -46,6 +46,7 @@ extension Command {
             lines.append("  the \(maximize ? "maximum" : "minimum") is at an end of the range: it may lie beyond it")
         }
         if let note = context.inputNote(input) { lines.append(note) }
+        if let note = context.rangeNote(input, asked: rangeArgument) { lines.append(note) }
         context.emit(lines.joined(separator: "\n"))
         return .success
     }

@@ -35,7 +35,7 @@ struct TornadoView {
         let header = ["input", "swing", "low → high", "at low", "at high"]
         let body = result.bars.map { bar in
             [
-                bar.input, bar.kind == .range ? "p5–p95" : "±10%",
+                bar.input + (bar.clipped ? "*" : ""), bar.kind == .range ? "p5–p95" : "±10%",
                 Charts.compact(bar.low) + " → " + Charts.compact(bar.high), Charts.text(bar.outputLow),
                 Charts.text(bar.outputHigh),
             ]
@@ -62,6 +62,11 @@ struct TornadoView {
         var after = [
             "  bars span \(Value.format(low, unit: unit)) … \(Value.format(high, unit: unit)); │ is the baseline"
         ]
+        let clipped = result.bars.filter(\.clipped).map(\.input)
+        if !clipped.isEmpty {
+            after.append(
+                "  * swing cut to the input's valid range (`within`): " + clipped.joined(separator: ", "))
+        }
         if !result.unaffected.isEmpty {
             after.append("  no effect: " + result.unaffected.joined(separator: ", "))
         }
