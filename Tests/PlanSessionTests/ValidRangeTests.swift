@@ -129,3 +129,35 @@ struct ValidRangeTests {
         #expect(output.diagnostics.last?.span == SourceSpan(start: 47, end: 59))
     }
 }
+
+/// `:bridge` and `:why` through the session (#11 item 12).
+@Suite("Bridge commands")
+struct BridgeCommandTests {
+    private func session() -> (Session, BufferedOutput) {
+        let output = BufferedOutput()
+        let locator = PresetLocator(
+            environmentRoot: nil, executablePath: nil, fileExists: { _ in false }, listDirectory: { _ in [] })
+        return (Session(output: output, locator: locator), output)
+    }
+
+    /// After an edit in the REPL, `:why p` bridges from the model before it: p = a·b, a 2 → 4 with b = 3 is +6.
+    @Test func whyAfterAnEdit() throws {
+        let (session, output) = session()
+        session.interactive = true
+        #expect(session.run(SourceFile(name: "m.plan", text: "a = 2\nb = 3\np = a * b")) == .success)
+        #expect(session.run(SourceFile(name: nil, text: "a = 4")) == .success)
+        #expect(session.run(SourceFile(name: nil, text: ":why p")) == .success, "\(output.diagnostics)")
+        let text = output.text
+        #expect(text.contains("p: before → now, +6 (Shapley values over 1 input, exact)"))
+        #expect(text.contains("a: 2 → 4"))
+        #expect(session.lastChart?.title.hasPrefix("Why p differs") == true)
+    }
+
+    /// Without a change, `:why` says so (a usage error), in the REPL and in a script.
+    @Test func whyWithoutAChange() throws {
+        let (session, output) = session()
+        session.interactive = true
+        #expect(session.run(SourceFile(name: nil, text: ":why")) == .error)
+        #expect(output.diagnostics.last?.kind == .usage)
+    }
+}
