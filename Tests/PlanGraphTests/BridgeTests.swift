@@ -20,7 +20,9 @@ struct BridgeTests {
         result.steps.reduce(result.start) { $0 + $1.effect } == result.end
     }
 
-    /// A linear model: each input's step is its own effect. y = 3a + 2b − c; a 1 → 2 (+3), b 1 → 4 (+6),
+    /// A linear model: each input's step is its own effect.
+    ///
+    /// y = 3a + 2b − c; a 1 → 2 (+3), b 1 → 4 (+6),
     /// c 5 → 7 (−2); y 0 → 7.
     @Test func linear() throws {
         let from = try model([("a", "1"), ("b", "1"), ("c", "5"), ("y", "3 * a + 2 * b - c")])
@@ -33,7 +35,9 @@ struct BridgeTests {
         #expect(sumsExactly(result))
     }
 
-    /// A product changed in both factors: Shapley splits the interaction evenly. y = a·b, a 2 → 5, b 3 → 7:
+    /// A product changed in both factors: Shapley splits the interaction evenly.
+    ///
+    /// y = a·b, a 2 → 5, b 3 → 7:
     /// Δ = 35 − 6 = 29; a: ½[(5·3 − 2·3) + (5·7 − 2·7)] = ½(9 + 21) = 15; b: ½[(2·7 − 2·3) + (5·7 − 5·3)] =
     /// ½(8 + 20) = 14. The interaction Δa·Δb = 12 is split 6 and 6 (a alone 9, b alone 8).
     @Test func productSplitsTheInteraction() throws {
@@ -44,7 +48,9 @@ struct BridgeTests {
         #expect(sumsExactly(result))
     }
 
-    /// A record literal's fields are separate inputs; a field that did not change is no step. y = sum(r · w),
+    /// A record literal's fields are separate inputs; a field that did not change is no step.
+    ///
+    /// y = sum(r · w),
     /// r.x 1 → 2 with w.x = 10 (+10), r.z 4 → 1 with w.z = 3 (−9); r.y unchanged.
     @Test func recordFieldsAreInputs() throws {
         let from = try model([
@@ -60,6 +66,7 @@ struct BridgeTests {
     }
 
     /// Three factors changed together: y = a·b·c from (1, 1, 1) to (2, 2, 2), Δ = 7; by symmetry each gets 7/3.
+    ///
     /// Inputs that differ but do not reach the output are listed, not stepped.
     @Test func symmetryAndUnaffected() throws {
         let from = try model([("a", "1"), ("b", "1"), ("c", "1"), ("d", "1"), ("y", "a * b * c")])
@@ -72,8 +79,9 @@ struct BridgeTests {
         #expect(sumsExactly(result))
     }
 
-    /// Beyond 12 inputs the values are sampled (seeded); on a linear model every order gives each input its own
-    /// effect, so the sample is exact: y = Σ k·xₖ for k = 1…14, each xₖ 0 → 1, effect k.
+    /// Beyond 12 inputs the values are sampled (seeded).
+    ///
+    /// On a linear model every order gives each input its own effect, so the sample is exact: y = Σ k·xₖ for k = 1…14, each xₖ 0 → 1, effect k.
     @Test func sampledBeyondTwelve() throws {
         var fromLines: [(String, String)] = []
         var toLines: [(String, String)] = []

@@ -31,10 +31,11 @@ public enum Shapley {
         return phi
     }
 
-    /// Shapley values estimated from `orders` random orders of the players (half of them the reverse of the
-    /// other half, which cancels much of the noise), seeded: each order's marginal effects sum to
-    /// `v(all) − v(none)`, so the estimates do too. `value(mask)` evaluates a coalition; it is called in
-    /// sequences that add one player at a time.
+    /// Shapley values estimated from `orders` seeded random orders of the players.
+    ///
+    /// Half of the orders are the reverse of the other half, which cancels much of the noise. Each order's
+    /// marginal effects sum to `v(all) − v(none)`, so the estimates do too. `value(mask)` evaluates a
+    /// coalition; it is called in sequences that add one player at a time.
     public static func sampled(
         players n: Int, orders: Int, seed: UInt64, value: (Int) throws(EvalError) -> Double
     ) throws(EvalError) -> [Double] {
