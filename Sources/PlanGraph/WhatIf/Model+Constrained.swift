@@ -25,8 +25,9 @@ public struct WhatIfConstraint: Sendable {
         self.span = expr.span
     }
 
-    /// How far the constraint holds on a model, in the left side's base units: positive or zero where it holds
-    /// (zero is allowed only for `>=`/`<=`), negative where it does not. Also the left side's value.
+    /// How far the constraint holds on a model, in the left side's base units, and the left side's value.
+    ///
+    /// The margin is positive or zero where it holds (zero only for `>=`/`<=`), negative where it does not.
     public func margin(on model: Model) throws(EvalError) -> (margin: Double, value: Value) {
         let left = try model.evaluate(lhs)
         let right = try model.evaluate(rhs)
@@ -184,15 +185,22 @@ extension Model {
 
 /// Evaluates the objective and the constraints with the input at a value.
 final class ConstraintProbe {
+    /// The model the input is set in.
     let model: Model
+    /// The input varied.
     let input: WhatIfInput
+    /// The input's unit.
     let unit: Unit
+    /// What is optimised.
     let objectiveToMeasure: WhatIfObjective
+    /// What must hold.
     let constraints: [WhatIfConstraint]
     /// How many points were evaluated.
     var evaluations = 0
+    /// The last point's model (the objective and each constraint read the same one).
     private var cache: (x: Double, model: Model?)?
 
+    /// Creates a probe.
     init(model: Model, input: WhatIfInput, unit: Unit, objective: WhatIfObjective, constraints: [WhatIfConstraint]) {
         self.model = model
         self.input = input
