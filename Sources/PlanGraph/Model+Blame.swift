@@ -1,4 +1,4 @@
-public import PlanCore
+import PlanCore
 
 /// Pointing a refused redefinition at the real mistake.
 ///

@@ -169,7 +169,7 @@ extension Model {
                 fStart: -margins[top],
                 tolerance: (range.1 - range.0) * 1e-10)
             let x = -refined.fx > margins[top] ? refined.x : xs[top]
-            if let (margin, value) = try? probe.margin(index, x), constraint.holds(margin) { continue }
+            if let margin = try? probe.margin(index, x).margin, constraint.holds(margin) { continue }
             let value = (try? probe.margin(index, x).value)?.display ?? "?"
             return EvalError(
                 "`\(constraint.label)` cannot be met \(place): the best it reaches is \(value)"
