@@ -5,10 +5,11 @@ extension Model {
     /// Defines or redefines a cell `name = expr` (atomically) and recalculates what depends on it.
     ///
     /// Names are resolved here, once (`Resolver`); `references` and `hasInterval` are accepted for
-    /// callers that have them from the parser and no longer needed.
+    /// callers that have them from the parser and no longer needed. A `range` (`within LO to HI`) replaces the
+    /// cell's valid range; without one a redefinition keeps it, as it keeps the docs.
     public mutating func define(
         _ name: String, nameSpan: SourceSpan, expr: Expr, file: SourceFile, doc: [String] = [],
-        references: [Expr.Reference]? = nil, hasInterval: Bool = false
+        references: [Expr.Reference]? = nil, hasInterval: Bool = false, range: ValidRange? = nil
     ) throws(Diagnostic) -> ChangeSet {
         // A cell may share its name with a built-in (`occupancy` and `occupancy(…)`): calls are written differently.
         if functionIds[name] != nil {
@@ -21,8 +22,10 @@ extension Model {
             kind: .cell, name: name, expr: expr, code: lowered.code, file: file, doc: doc, deps: lowered.deps)
         node.drawsFromDistribution = lowered.draws
         node.laggedDeps = lowered.lagged
+        node.range = range
         if let existing, let old = nodes[existing] {
             if doc.isEmpty { node.doc = old.doc }
+            if range == nil { node.range = old.range }
             node.value = old.value
         }
         return try replace(existing, with: node, nameSpan: nameSpan, file: file)
@@ -162,7 +165,7 @@ extension Model {
             return changes
         } catch {
             rollback()
-            throw error
+            throw blame(error, redefining: existing, as: node)
         }
     }
 

@@ -213,7 +213,9 @@ extension Model {
 
     func evaluateNode(_ node: Node) throws(EvalError) -> Value {
         var interpreter = Interpreter(domain: ScalarDomain(context: NodeTable(nodes: nodes, timeline: timeline)))
-        return try interpreter.evaluateAcrossMonths(node.code)
+        let value = try interpreter.evaluateAcrossMonths(node.code)
+        if let range = node.range { try checkRange(range, of: node, value) }
+        return value
     }
 
     private func failure(_ error: EvalError, at node: Node, root: Int) -> Diagnostic {
@@ -223,7 +225,8 @@ extension Model {
         }
         let rootNode = nodes[root]
         let label = node.kind == .alert ? "the alert \"\(node.name)\"" : "`\(node.name)`"
-        let note = Diagnostic(.note, "in \(label), defined here", file: node.file, span: span, hint: error.hint)
+        let note = Diagnostic(
+            .note, "in \(label), defined here", kind: error.kind, file: node.file, span: span, hint: error.hint)
         return Diagnostic(
             .error, "refused: this change would break \(label): \(error.message)",
             kind: error.kind == .interrupted ? .interrupted : .refused, file: rootNode?.file,

@@ -59,6 +59,8 @@ public struct Node: Sendable {
     public var drawsFromDistribution = false
     /// An alert's `show` details (empty for cells, functions and alerts without them).
     public var details: [AlertDetail] = []
+    /// A cell's valid range (`within LO to HI`), kept across redefinitions that do not declare one.
+    public var range: ValidRange?
 
     /// The source text of the expression.
     public var formula: String { file.text(of: span) }
@@ -79,7 +81,7 @@ public struct Node: Sendable {
     /// The statement that defines it, as source text.
     public var definition: String {
         switch kind {
-        case .cell: return "\(name) = \(formula)"
+        case .cell: return "\(name) = \(formula)" + (range.map { " within " + $0.text } ?? "")
         case .function: return "\(name)(\(params.joined(separator: ", "))) = \(formula)"
         case .alert:
             let shown = details.map { $0.label + ": " + file.text(of: $0.expr.span) }

@@ -6,7 +6,8 @@ extension Erlang {
     /// Checks a traffic intensity in Erlangs: finite and not negative (0 is allowed: nobody calls).
     static func checkedTraffic(_ traffic: Double) throws(StaffingError) -> Double {
         guard traffic.isFinite, traffic >= 0 else {
-            throw StaffingError(message: "traffic must be 0 Erlangs or more (got \(describe(traffic)))")
+            throw StaffingError(
+                message: "traffic must be 0 Erlangs or more (got \(describe(traffic)))", parameter: .traffic)
         }
         return traffic
     }
@@ -14,14 +15,15 @@ extension Erlang {
     /// Checks an agent count: a finite whole number from 0 up to `maximumAgents`.
     static func checkedAgents(_ agents: Double) throws(StaffingError) -> Double {
         guard agents.isFinite, agents == agents.rounded() else {
-            throw StaffingError(message: "agents must be a whole number (got \(describe(agents)))")
+            throw StaffingError(message: "agents must be a whole number (got \(describe(agents)))", parameter: .agents)
         }
         guard agents >= 0 else {
-            throw StaffingError(message: "agents cannot be negative (got \(describe(agents)))")
+            throw StaffingError(message: "agents cannot be negative (got \(describe(agents)))", parameter: .agents)
         }
         guard agents <= maximumAgents else {
             throw StaffingError(
-                message: "agents must be at most \(describe(maximumAgents)) (got \(describe(agents)))")
+                message: "agents must be at most \(describe(maximumAgents)) (got \(describe(agents)))",
+                parameter: .agents)
         }
         return agents
     }
@@ -29,7 +31,8 @@ extension Erlang {
     /// Checks an arrival rate (arrivals per second): finite and above zero.
     static func checkedRate(_ rate: Double) throws(StaffingError) -> Double {
         guard rate.isFinite, rate > 0 else {
-            throw StaffingError(message: "the arrival rate must be above zero and finite (got \(describe(rate)))")
+            throw StaffingError(
+                message: "the arrival rate must be above zero and finite (got \(describe(rate)))", parameter: .rate)
         }
         return rate
     }
@@ -38,7 +41,8 @@ extension Erlang {
     static func checkedHandleTime(_ aht: Double) throws(StaffingError) -> Double {
         guard aht.isFinite, aht > 0 else {
             throw StaffingError(
-                message: "the average handle time must be above zero and finite (got \(describe(aht)) s)")
+                message: "the average handle time must be above zero and finite (got \(describe(aht)) s)",
+                parameter: .handleTime)
         }
         return aht
     }
@@ -47,7 +51,8 @@ extension Erlang {
     static func checkedAnswerTime(_ answerTime: Double) throws(StaffingError) -> Double {
         guard answerTime.isFinite, answerTime >= 0 else {
             throw StaffingError(
-                message: "the answer time must be 0 s or more and finite (got \(describe(answerTime)) s)")
+                message: "the answer time must be 0 s or more and finite (got \(describe(answerTime)) s)",
+                parameter: .answerTime)
         }
         return answerTime
     }
@@ -55,7 +60,8 @@ extension Erlang {
     /// Checks a mean patience (Erlang A) in seconds: finite and above zero.
     static func checkedPatience(_ patience: Double) throws(StaffingError) -> Double {
         guard patience.isFinite, patience > 0 else {
-            throw StaffingError(message: "patience must be above zero and finite (got \(describe(patience)) s)")
+            throw StaffingError(
+                message: "patience must be above zero and finite (got \(describe(patience)) s)", parameter: .patience)
         }
         return patience
     }
@@ -64,7 +70,8 @@ extension Erlang {
     static func checkedTarget(_ target: Double) throws(StaffingError) -> Double {
         guard target.isFinite, target > 0, target < 1 else {
             throw StaffingError(
-                message: "the target service level must be above 0% and below 100% (got \(percent(target)))")
+                message: "the target service level must be above 0% and below 100% (got \(percent(target)))",
+                parameter: .target)
         }
         return target
     }
@@ -73,7 +80,8 @@ extension Erlang {
     static func checkedMaxOccupancy(_ occupancy: Double) throws(StaffingError) -> Double {
         guard occupancy.isFinite, occupancy > 0, occupancy <= 1 else {
             throw StaffingError(
-                message: "the maximum occupancy must be above 0% and at most 100% (got \(percent(occupancy)))")
+                message: "the maximum occupancy must be above 0% and at most 100% (got \(percent(occupancy)))",
+                parameter: .maxOccupancy)
         }
         return occupancy
     }

@@ -2,8 +2,21 @@
 ///
 /// The message is complete and in the planner's words (with the numbers involved); it is shown as-is.
 public struct StaffingError: Error, Equatable, Sendable {
+    /// The parameter a check refused, so that a caller can point at the argument that holds it.
+    public enum Parameter: Sendable, Equatable {
+        case rate, handleTime, agents, traffic, answerTime, patience, target, maxOccupancy
+    }
+
     /// What went wrong, ready to show to the user.
     public let message: String
+    /// The parameter at fault, when one is (nil: the combination, such as an overloaded queue).
+    public var parameter: Parameter?
+
+    /// Creates an error.
+    public init(message: String, parameter: Parameter? = nil) {
+        self.message = message
+        self.parameter = parameter
+    }
 }
 
 /// Staffing numerics for a contact centre: Erlang B, Erlang C (M/M/N) and Erlang A (M/M/N+M).

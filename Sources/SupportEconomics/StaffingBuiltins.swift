@@ -109,6 +109,20 @@ public enum StaffingBuiltins {
         }
     }
 
+    /// Where a parameter is among a built-in's argument kinds: a time is the answer time first, patience last.
+    private static func argumentIndex(of parameter: StaffingError.Parameter, in kinds: [String]) -> Int? {
+        switch parameter {
+        case .rate: return kinds.firstIndex(of: "rate")
+        case .handleTime: return kinds.firstIndex(of: "aht")
+        case .agents: return kinds.firstIndex(of: "agents")
+        case .traffic: return kinds.firstIndex(of: "traffic")
+        case .answerTime: return kinds.firstIndex(of: "time")
+        case .patience: return kinds.lastIndex(of: "time")
+        case .target: return kinds.firstIndex(of: "share")
+        case .maxOccupancy: return kinds.lastIndex(of: "share")
+        }
+    }
+
     private static func make(
         _ name: String, _ kinds: [String], _ signature: String, _ summary: String, _ example: String,
         optional: Int = 0, idle: Double? = nil, result: Unit,
@@ -137,7 +151,9 @@ public enum StaffingBuiltins {
                 do throws(StaffingError) {
                     raw = try body(numbers)
                 } catch {
-                    throw EvalError(error.message, kind: .domain, span: site.span)
+                    // The caret under the argument at fault (`the average handle time must be above zero`).
+                    let index = error.parameter.flatMap { argumentIndex(of: $0, in: kinds) }
+                    throw EvalError(error.message, kind: .domain, span: index.map { site.arg($0) } ?? site.span)
                 }
                 return try Value.finite(raw, result, site.span)
             }

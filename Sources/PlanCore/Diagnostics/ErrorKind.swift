@@ -22,6 +22,9 @@ public enum ErrorKind: String, Sendable, Equatable, CaseIterable {
     case notFinite
     /// An argument outside the domain a function accepts (a negative rate, an overloaded queue).
     case domain
+    /// A value outside the valid range its cell declares (`shrinkage = 30% within 0% to 100%`), or a what-if
+    /// asked to go beyond it.
+    case outOfRange
     /// A change refused because it would break a cell downstream.
     case refused
     /// A function of the timeline (`ramp`, `prev`, `month` …) used in a model without one.

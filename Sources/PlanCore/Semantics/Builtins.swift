@@ -127,7 +127,7 @@ public enum BuiltinSupport {
         for arg in args {
             if case .record(let record) = arg {
                 if let known = keys, Set(known) != Set(record.keys) {
-                    throw EvalError(Value.keyMismatch(known, record.keys), span: site.span)
+                    throw EvalError(Value.keyMismatch(known, record.keys), kind: .unknownField, span: site.span)
                 }
                 if keys == nil { keys = record.keys }
             }

@@ -20,7 +20,7 @@ extension Value {
                     }
                     return .record(Record(keys: left.keys, values: values))
                 }
-                throw EvalError(keyMismatch(left.keys, right.keys), span: span)
+                throw EvalError(keyMismatch(left.keys, right.keys), kind: .unknownField, span: span)
             }
             var values: [Value] = []
             values.reserveCapacity(left.values.count)

@@ -143,6 +143,8 @@ public struct Statement: Sendable {
     public var hasInterval = false
     /// An alert's `show` details (`alert "…" when cond show complex: csat_change.complex, …`); empty otherwise.
     public var alertDetails: [AlertDetail] = []
+    /// A definition's valid range (`name = expr within LO to HI`); nil otherwise.
+    public var range: RangeClause?
 
     /// Creates a statement.
     public init(kind: Kind, span: SourceSpan, doc: [String], file: SourceFile) {

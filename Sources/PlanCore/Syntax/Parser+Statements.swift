@@ -42,6 +42,8 @@ extension Parser {
                 statement.hasInterval = sawInterval
                 statement.alertDetails = alertDetails
                 alertDetails = []
+                statement.range = rangeClause
+                rangeClause = nil
                 return statement
             }
         }
@@ -135,8 +137,14 @@ extension Parser {
         switch expr.kind {
         case .name(let name):
             try checkDefinable(name, expr.span)
+            rangeClause = try withinClause()
             return .define(name, expr.span, value)
         case .field(let base, let field, let fieldSpan):
+            if let clause = try withinClause() {
+                throw EvalError(
+                    "a range is declared for the whole cell, not one field", kind: .syntax, span: clause.span,
+                    hint: "declare it where the cell is defined: `name = {…} within LO to HI` (every field)")
+            }
             if case .name(let name) = base.kind { return .defineField(name, base.span, field, fieldSpan, value) }
         case .call(let name, let nameSpan, let args):
             try checkDefinable(name, nameSpan)

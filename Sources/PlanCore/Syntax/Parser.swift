@@ -3,7 +3,8 @@
 /// Grammar, lowest precedence first (one parse function per level, named after it):
 ///
 ///     statement      → COMMAND | DOC* ( definition | keyword-statement | expression ) ( NEWLINE | END )
-///     definition     → NAME "=" expression | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
+///     definition     → NAME "=" expression within? | NAME "." NAME "=" expression | NAME "(" NAME,* ")" "=" expression
+///     within         → "within" additive "to" additive        (a valid range: Parser+Within; `within` is a word)
 ///     keyword-stmt   → "print" expression ("," expression)* | "assert" expression STRING?
 ///                    | "alert" STRING "when" expression ( "show" NAME ":" expression ("," NAME ":" expression)* )?
 ///                    | "watch" NAME ("," NAME)*
@@ -52,6 +53,8 @@ public struct Parser {
     var sawInterval = false
     /// The `show` details of the alert statement being parsed (see `Statement.alertDetails`).
     var alertDetails: [AlertDetail] = []
+    /// The `within LO to HI` clause of the definition being parsed (see `Statement.range`).
+    var rangeClause: RangeClause?
     /// The file being parsed.
     public let file: SourceFile
 

@@ -38,15 +38,7 @@ extension Model {
     ) throws(EvalError) -> GoalSeekResult {
         let (current, unit) = try numericInput(input)
         let (now, outputUnit) = try objective.number(on: self)
-        guard case .number(let goal, let goalUnit) = target else {
-            throw EvalError("the value to reach must be a number, not \(target.kindDescription)")
-        }
-        // Zero is zero in every unit: `= $0` or `= 0` reaches a $/year target.
-        guard goalUnit.sameDimension(as: outputUnit) || goal == 0 else {
-            throw EvalError(
-                "`\(objective.label)` is \(outputUnit.dimensionDescription), but \(target.display) is "
-                    + goalUnit.dimensionDescription)
-        }
+        let goal = try checkGoal(target, of: objective)
         let probe = WhatIfProbe(model: self, input: input, unit: unit, objective: objective)
         let difference: WhatIfSearch.Function = { (x: Double) throws(EvalError) -> Double in try probe(x) - goal }
         let show = { (value: Double) in Value.number(value, unit) }
@@ -63,7 +55,8 @@ extension Model {
             // The solution nearest the current value first.
             brackets.sort { distance($0, to: current) < distance($1, to: current) }
         } else {
-            (brackets, searched, points) = try outward(difference, from: current, unit: unit, now: now - goal)
+            (brackets, searched, points) = try outward(
+                difference, from: current, unit: unit, now: now - goal, within: validRange(of: input))
         }
         guard let chosen = brackets.first else {
             throw noSolution(
@@ -96,7 +89,37 @@ extension Model {
             evaluations: probe.evaluations)
     }
 
-    /// The ends of a search range in base units, checked against the input's dimension.
+    /// The target of a goal seek in base units, checked against the objective: a number of its dimension.
+    ///
+    /// `goalSeek` checks this itself; a command calls it first to put an error's caret under the target.
+    public func checkGoal(_ target: Value, of objective: WhatIfObjective) throws(EvalError) -> Double {
+        let outputUnit = try objective.number(on: self).unit
+        guard case .number(let goal, let goalUnit) = target else {
+            throw EvalError("the value to reach must be a number, not \(target.kindDescription)", kind: .typeMismatch)
+        }
+        // Zero is zero in every unit: `= $0` or `= 0` reaches a $/year target.
+        guard goalUnit.sameDimension(as: outputUnit) || goal == 0 else {
+            throw EvalError(
+                "`\(objective.label)` is \(outputUnit.dimensionDescription), but \(target.display) is "
+                    + goalUnit.dimensionDescription, kind: .unitMismatch)
+        }
+        return goal
+    }
+
+    /// The range a search of `input` covers: `range` checked against the input's dimension and cut to the input's
+    /// valid range (`within`), in the input's unit.
+    ///
+    /// The what-if engines check this themselves; a command calls it first to put an error's caret under the
+    /// range. A range that lies wholly outside the valid range is an error (`.outOfRange`).
+    public func searchRange(
+        _ range: (low: Value, high: Value), for input: WhatIfInput
+    ) throws(EvalError) -> (low: Value, high: Value) {
+        let unit = try numericInput(input).unit
+        let (low, high) = try bounds(range, for: input, unit: unit)
+        return (.number(low, unit), .number(high, unit))
+    }
+
+    /// The ends of a search range in base units, checked against the input's dimension and cut to its valid range.
     func bounds(
         _ range: (low: Value, high: Value), for input: WhatIfInput, unit: Unit
     ) throws(EvalError) -> (Double, Double) {
@@ -114,7 +137,17 @@ extension Model {
             ends.append(value)
         }
         guard ends[0] != ends[1] else { throw EvalError("the range is empty: both ends are \(range.low.display)") }
-        return (min(ends[0], ends[1]), max(ends[0], ends[1]))
+        let (low, high) = (min(ends[0], ends[1]), max(ends[0], ends[1]))
+        guard let valid = validRange(of: input) else { return (low, high) }
+        let (validLow, validHigh) = valid.bounds
+        let cut = (max(low, validLow), min(high, validHigh))
+        guard cut.0 < cut.1 else {
+            throw EvalError(
+                "\(Value.format(low, unit: unit)) to \(Value.format(high, unit: unit)) lies outside the valid range of"
+                    + " `\(input.name)`, \(valid.text)", kind: .outOfRange,
+                hint: "search within \(valid.text)")
+        }
+        return cut
     }
 
     /// The distance from `x` to the nearest end of a bracket.
@@ -124,7 +157,7 @@ extension Model {
 
     /// Searches outward from `start` in both directions, doubling the step, for a sign change.
     private func outward(
-        _ f: WhatIfSearch.Function, from start: Double, unit: Unit, now: Double
+        _ f: WhatIfSearch.Function, from start: Double, unit: Unit, now: Double, within valid: ValidRange?
     ) throws(EvalError) -> ([WhatIfSearch.Bracket], (Double, Double), [(x: Double, y: Double)]) {
         var points: [(x: Double, y: Double)] = [(start, now)]
         if now == 0 { return ([WhatIfSearch.Bracket(a: start, fa: 0, b: start, fb: 0)], (start, start), points) }
@@ -133,8 +166,9 @@ extension Model {
         var searched = (start, start)
         // Without a range the search stays where inputs make sense: a share within 0%…100%, a quantity that is
         // not negative now stays not negative (no -22% shrinkage or -$3 prices).
-        let lowest = start >= 0 ? 0.0 : -Double.infinity
-        let highest = unit.percent && start <= 1 ? 1.0 : Double.infinity
+        // An input with a valid range stays inside it.
+        let lowest = valid?.bounds.low ?? (start >= 0 ? 0.0 : -Double.infinity)
+        let highest = valid?.bounds.high ?? (unit.percent && start <= 1 ? 1.0 : Double.infinity)
         for step in 0..<64 {
             let offset = base * Double(1 << min(step, 62))
             for side in 0..<2 {

@@ -29,6 +29,9 @@ public struct SensitivityBar: Sendable {
     /// The width of the bar in the objective's base units: |high − low| (against the baseline when one
     /// end fails).
     public var swing: Double
+    /// True when an end of the swing was cut to the input's valid range (`within`): `shrinkage` at 95%
+    /// swings to 100%, not 104.5%.
+    public var clipped = false
 }
 
 /// A tornado chart's data: the baseline and one bar per input that moves the objective, widest first.
@@ -82,15 +85,22 @@ extension Model {
                 continue
             }
             let kind: SensitivityBar.Kind = node.drawsFromDistribution ? .range : .point
-            let low: Value
-            let high: Value
+            var low: Value
+            var high: Value
             if kind == .range {
                 (low, high) = try percentiles(of: name, samples: samples, seed: seed)
             } else {
-                guard let scaledLow = value.scaled(by: 1 - pointSwing),
-                    let scaledHigh = value.scaled(by: 1 + pointSwing)
+                // With a valid range, the range (below) bounds the swing, and says so.
+                let shares = node.range == nil
+                guard let scaledLow = value.scaled(by: 1 - pointSwing, boundingShares: shares),
+                    let scaledHigh = value.scaled(by: 1 + pointSwing, boundingShares: shares)
                 else { continue }
                 (low, high) = (scaledLow, scaledHigh)
+            }
+            var clipped = false
+            if let valid = node.range {
+                (low, clipped) = Self.clamp(low, to: valid, clipped)
+                (high, clipped) = Self.clamp(high, to: valid, clipped)
             }
             let outputLow = try evaluate(objective, with: name, at: low)
             let outputHigh = try evaluate(objective, with: name, at: high)
@@ -106,7 +116,7 @@ extension Model {
             bars.append(
                 SensitivityBar(
                     input: name, kind: kind, low: low, high: high, outputLow: outputLow, outputHigh: outputHigh,
-                    swing: swing))
+                    swing: swing, clipped: clipped))
         }
         // Widest first; a bar whose ends both failed (infinite swing) goes last.
         bars.sort { lhs, rhs in
@@ -142,9 +152,17 @@ extension Model {
                 (low, high) = (.number(summary.p5, unit), .number(summary.p95, unit))
             }
         } else {
-            guard let scaledLow = value.scaled(by: 1 - pointSwing), let scaledHigh = value.scaled(by: 1 + pointSwing)
+            // With a valid range, the range (below) bounds the swing, and says so.
+            let shares = cell(name)?.range == nil
+            guard let scaledLow = value.scaled(by: 1 - pointSwing, boundingShares: shares),
+                let scaledHigh = value.scaled(by: 1 + pointSwing, boundingShares: shares)
             else { return nil }
             (low, high) = (scaledLow, scaledHigh)
+        }
+        var clipped = false
+        if let valid = cell(name)?.range {
+            (low, clipped) = Self.clamp(low, to: valid, clipped)
+            (high, clipped) = Self.clamp(high, to: valid, clipped)
         }
         // A mix's field cannot leave 0%…100%, and with all of the mix in one field there is nothing to rescale.
         if mix {
@@ -161,7 +179,7 @@ extension Model {
         }
         var bar = SensitivityBar(
             input: input.name, kind: kind, low: low, high: high, outputLow: outputLow, outputHigh: outputHigh,
-            swing: Self.swing(ends, base: base))
+            swing: Self.swing(ends, base: base), clipped: clipped)
         bar.renormalised = mix
         return bar
     }
@@ -244,6 +262,27 @@ extension Model {
             }
             if node.drawsFromDistribution { return node.name }
             return node.deps.isEmpty && value.scaled(by: 1) != nil ? node.name : nil
+        }
+    }
+
+    /// A swing's end cut to a valid range, number by number (a record field by field); `clipped` turns true when
+    /// anything was cut.
+    static func clamp(_ value: Value, to range: ValidRange, _ clipped: Bool) -> (Value, Bool) {
+        switch value {
+        case .number(let x, let unit):
+            let inside = range.clamped(x)
+            return (.number(inside, unit), clipped || inside != x)
+        case .record(let record):
+            var values: [Value] = []
+            var cut = clipped
+            for field in record.values {
+                let (inside, fieldCut) = clamp(field, to: range, cut)
+                values.append(inside)
+                cut = fieldCut
+            }
+            return (.record(Record(keys: record.keys, values: values)), cut)
+        default:
+            return (value, clipped)
         }
     }
 
@@ -334,16 +373,17 @@ extension Model {
 /// Scaling values for the ±10% swing of point inputs.
 extension Value {
     /// The value with every number multiplied by `factor` (units kept), or nil when it holds anything else.
-    func scaled(by factor: Double) -> Value? {
+    func scaled(by factor: Double, boundingShares: Bool = true) -> Value? {
         switch self {
         case .number(let number, let unit):
             // A share swings within 0%…100% (94% + 10% is 100%, not 103.4%).
             let scaled = number * factor
+            guard boundingShares else { return .number(scaled, unit) }
             return .number(unit.percent && number >= 0 && number <= 1 ? min(1, max(0, scaled)) : scaled, unit)
         case .record(let record):
             var values: [Value] = []
             for value in record.values {
-                guard let scaled = value.scaled(by: factor) else { return nil }
+                guard let scaled = value.scaled(by: factor, boundingShares: boundingShares) else { return nil }
                 values.append(scaled)
             }
             return .record(Record(keys: record.keys, values: values))

@@ -48,6 +48,14 @@ extension Model {
             throw EvalError(
                 "`\(input.name)` is \(unit.dimensionDescription), but the sweep runs over \(end.dimensionDescription)")
         }
+        // A sweep never sets an input outside its valid range: asked to, it says so rather than showing refusals.
+        if let valid = validRange(of: input) {
+            for (end, endUnit) in [(low, lowUnit), (high, highUnit)] where !valid.contains(end) {
+                throw EvalError(
+                    "the sweep goes to \(Value.format(end, unit: endUnit)), beyond the valid range of `\(input.name)`,"
+                        + " \(valid.text)", kind: .outOfRange, hint: "sweep within \(valid.text)")
+            }
+        }
         return WhatIfSearch.grid(from: low, to: high, count: steps).map { .number($0, unit) }
     }
 

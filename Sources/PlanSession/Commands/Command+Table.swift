@@ -23,7 +23,7 @@ extension Command {
     public static let all: [Command] = [
         .help, .quit, .show, .explain, .watch, .unwatch, .undo, .redo, .reset, .load, .presets, .save, .export,
         .table, .report, .alerts, .set, .simulate, .goalseek, .maximize, .minimize, .sweep, .sensitivity,
-        .scenario, .scenarios, .compare, .importTickets, .evidence,
+        .scenario, .scenarios, .compare, .bridge, .why, .importTickets, .evidence,
     ]
 
     /// Commands by name and alias.

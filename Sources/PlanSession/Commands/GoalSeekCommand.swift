@@ -22,15 +22,22 @@ extension Command {
         let objective = try context.objective(objectiveExpr)
         let target = try context.evaluate(targetExpr)
         let input = context.input(cell)
-        let range = try arguments["range"].map { argument throws(Diagnostic) in try context.range(argument) }
         let model = context.model
+        // Each part is checked on its own, so that an error's caret is under the part that is wrong.
+        do throws(EvalError) {
+            _ = try model.checkGoal(target, of: objective)
+        } catch {
+            throw context.diagnostic(error, at: targetExpr.span)
+        }
+        let range = try arguments["range"].map { argument throws(Diagnostic) in
+            try context.searchRange(argument, for: input)
+        }
         let result: GoalSeekResult
         do throws(EvalError) {
             result = try model.goalSeek(
                 objective, equals: target, by: input, in: range, grid: objective.isProbability ? 16 : 64)
         } catch {
-            let onTarget = error.message.hasPrefix("`\(objective.label)` is ")
-            throw context.diagnostic(error, at: onTarget ? targetExpr.span : inputArgument.span)
+            throw context.diagnostic(error, at: inputArgument.span)
         }
         guard case .number(let answer, let unit) = result.value else { return .success }
         var lines = [context.answerLine(input, answer, unit, tolerance: result.tolerance)]
@@ -56,6 +63,7 @@ extension Command {
             lines.append("  other solutions in the range: \(others) (this one is nearest the current \(before))")
         }
         if let note = context.inputNote(input) { lines.append(note) }
+        if let note = context.rangeNote(input, asked: arguments["range"]) { lines.append(note) }
         if let note = context.certaintyNote(objective) { lines.append(note) }
         context.emit(lines.joined(separator: "\n"))
         return .success

@@ -4,7 +4,8 @@ import PlanGraph
 extension Command {
     /// `:maximize EXPR by INPUT in LO to HI`.
     static let maximize = Command(
-        "maximize", usage: ":maximize expr by input in lo to hi", summary: "the input value that makes expr largest",
+        "maximize", usage: ":maximize expr by input in lo to hi [subject to cond, …]",
+        summary: "the input value that makes expr largest (with floors: `subject to csat_tier.complex >= 80%`)",
         effect: .shows, arguments: optimizeArguments(what: "the expression to maximize")
     ) { context throws(Diagnostic) in try runOptimize(context, maximize: true) }
 
@@ -14,6 +15,10 @@ extension Command {
             .expression(key: "objective", what: what), .keyword("by"),
             .cell(key: "input", what: "the input to vary after `by` (a cell name)", offers: .cells),
             .keyword("in"), .range(key: "range", what: "a range `LO to HI` after `in`: the range to search"),
+            .optional([
+                .keyword("subject"), .keyword("to"),
+                .expressions(key: "constraint", what: "a constraint after `subject to` (`csat_tier.complex >= 80%`)"),
+            ]),
         ]
     }
 
@@ -25,7 +30,13 @@ extension Command {
         else { return .success }
         let objective = try context.objective(objectiveExpr)
         let input = context.input(cell)
-        let range = try context.range(rangeArgument)
+        let range = try context.searchRange(rangeArgument, for: input)
+        let constraints = try context.constraints()
+        if !constraints.isEmpty {
+            return try runConstrained(
+                context, objective, input, range, constraints, maximize: maximize,
+                spans: (inputArgument.span, rangeArgument))
+        }
         let result: OptimumResult
         do throws(EvalError) {
             result = try context.model.optimize(
@@ -46,6 +57,7 @@ extension Command {
             lines.append("  the \(maximize ? "maximum" : "minimum") is at an end of the range: it may lie beyond it")
         }
         if let note = context.inputNote(input) { lines.append(note) }
+        if let note = context.rangeNote(input, asked: rangeArgument) { lines.append(note) }
         context.emit(lines.joined(separator: "\n"))
         return .success
     }

@@ -30,6 +30,7 @@ extension Command {
         var high: Value
         var steps: Int?
         var span: SourceSpan
+        var rangeSpan: SourceSpan?
     }
 
     private static func runSweep(_ context: CommandContext) throws(Diagnostic) -> ExitStatus {
@@ -48,6 +49,7 @@ extension Command {
                 axes[axes.count - 1].low = low
                 axes[axes.count - 1].high = high
                 axes[axes.count - 1].span = axes[axes.count - 1].span.merged(with: argument.span)
+                axes[axes.count - 1].rangeSpan = argument.span
             case ("count", .number(let value, _)):
                 let limit = twoWay ? 100 : 1_000
                 guard value == value.rounded(), value >= 2, value <= Double(limit) else {
@@ -83,7 +85,7 @@ extension Command {
                 values.append(
                     try model.sweepValues(of: axis.input, from: axis.low, to: axis.high, steps: axis.steps ?? fallback))
             } catch {
-                throw context.diagnostic(error, at: axis.span)
+                throw context.diagnostic(error, at: error.kind == .outOfRange ? axis.rangeSpan ?? axis.span : axis.span)
             }
         }
         do throws(EvalError) {

@@ -34,6 +34,32 @@ extension CommandContext {
         return (try evaluate(low), try evaluate(high))
     }
 
+    /// A `LO to HI` argument as the range a search of `input` covers: checked, and cut to the input's valid range
+    /// (errors under the range).
+    func searchRange(_ argument: CommandArgument, for input: WhatIfInput) throws(Diagnostic) -> (
+        low: Value, high: Value
+    ) {
+        let asked = try range(argument)
+        do throws(EvalError) {
+            return try model.searchRange(asked, for: input)
+        } catch {
+            throw diagnostic(error, at: argument.span)
+        }
+    }
+
+    /// A note when a search was asked to go beyond the input's valid range and stayed inside it. (A search with no
+    /// range written stays inside without a note: where it finds nothing, its error says how far it searched.)
+    func rangeNote(_ input: WhatIfInput, asked argument: CommandArgument?) -> String? {
+        guard let valid = model.validRange(of: input), let argument else { return nil }
+        guard case .range(let lowExpr, let highExpr) = argument.value, let low = try? model.evaluate(lowExpr),
+            let high = try? model.evaluate(highExpr), case .number(let a, _) = low, case .number(let b, _) = high,
+            !valid.contains(min(a, b)) || !valid.contains(max(a, b))
+        else { return nil }
+        return
+            "  note: `\(input.name)` is valid within \(valid.text), so only that part of \(arguments.text(of: argument.span))"
+            + " was searched"
+    }
+
     /// `  input = 4.1%   (to apply: input = 4.1%)`: the answer and the statement that applies it.
     func answerLine(_ input: WhatIfInput, _ answer: Double, _ unit: Unit, tolerance: Double) -> String {
         let literal = Value.literal(answer, unit: unit, within: tolerance)

@@ -36,7 +36,8 @@ struct TornadoView {
         let header = ["input", "swing", "low → high", "at low", "at high"]
         let body = result.bars.map { bar in
             [
-                bar.input, (bar.kind == .range ? "p5–p95" : "±10%") + (bar.renormalised ? "*" : ""),
+                bar.input + (bar.clipped ? "†" : ""),
+                (bar.kind == .range ? "p5–p95" : "±10%") + (bar.renormalised ? "*" : ""),
                 Charts.compact(bar.low) + " → " + Charts.compact(bar.high), Charts.text(bar.outputLow),
                 Charts.text(bar.outputHigh),
             ]
@@ -67,6 +68,11 @@ struct TornadoView {
             let cell = mix.input.split(separator: ".").first.map(String.init) ?? mix.input
             after.append(
                 "  * \(cell) sums to 100%: each of its fields swings against the others, rescaled in proportion")
+        }
+        let clipped = result.bars.filter(\.clipped).map(\.input)
+        if !clipped.isEmpty {
+            after.append(
+                "  † swing cut to the input's valid range (`within`): " + clipped.joined(separator: ", "))
         }
         if !result.unaffected.isEmpty {
             after.append("  no effect: " + result.unaffected.joined(separator: ", "))
