@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "PlanCore"),
@@ -53,6 +54,13 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TicketEvidenceTests", dependencies: ["TicketEvidence"]),
         .testTarget(name: "SupportPlanCLITests", dependencies: ["SupportPlanCLI"]),
+        // The laws of the language and the live model as property tests over generated models (Tests/LawTests).
+        .testTarget(
+            name: "LawTests",
+            dependencies: [
+                "PlanSession", "PlanGraph", "PlanCore", "SupportEconomics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         // Reads an export and prints what `:import tickets` would define: for measurements, not shipped.
         .executableTarget(
             name: "ticket-import", dependencies: ["TicketEvidence", "PlanCore"], path: "Tests/tickets/ImportTool"),

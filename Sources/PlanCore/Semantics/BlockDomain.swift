@@ -92,9 +92,15 @@ public struct BlockDomain: EvaluationDomain {
         if case .constant(let value) = number, !value.isNaN { return value }
         return nil
     }
+    /// The flag when every lane holds the same one (a condition on point inputs, `not` of a constant): then only
+    /// the branch taken runs, as in the scalar domain, and its unit is the result's.
     public static func constant(_ flag: Block) -> Bool? {
-        if case .constant(let value) = flag, !value.isNaN { return value != 0 }
-        return nil
+        switch flag {
+        case .constant(let value): return value.isNaN ? nil : value != 0
+        case .lanes(let values):
+            guard let first = values.first, !first.isNaN, values.allSatisfy({ $0 == first }) else { return nil }
+            return first != 0
+        }
     }
     public static var lanesFail: Bool { true }
     public static var failedNumber: Block { .constant(.nan) }

@@ -274,12 +274,20 @@ extension Interpreter {
         }
         // Lane by lane: from the last month back, each month where the condition holds wins.
         var found: Datum<D> = .number(D.failedNumber, .date)
+        var holdsSomewhere = false
         for position in (0..<timeline.count).reversed() {
             domain.position = position
             guard let value = try branch(condition) else { continue }
-            found = try choose(.bool(try flag(value, "first", site.arg(0))), now(timeline), found, site.span)
+            let flags = try flag(value, "first", site.arg(0))
+            if D.constant(flags) != false { holdsSomewhere = true }
+            found = try choose(.bool(flags), now(timeline), found, site.span)
         }
-        // Lanes where it never holds fail (counted as failed samples).
+        // Where it holds in no lane the fallback is the answer, as in the scalar domain; otherwise lanes where
+        // it never holds fail (counted as failed samples).
+        if !holdsSomewhere && args.count > 1 {
+            domain.position = 0
+            return try run(args[1])
+        }
         return found
     }
 
