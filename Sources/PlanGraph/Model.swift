@@ -87,6 +87,19 @@ public struct Model: Sendable {
         dependents[id].compactMap { nodes[$0].map { $0.kind == .alert ? "alert \"\($0.name)\"" : $0.name } }
     }
 
+    /// The ids of the cells and functions an expression uses, directly or through others.
+    public func upstreamIds(of expr: Expr) -> Set<Int> {
+        var stack: [Int] = []
+        for reference in expr.references() {
+            if let id = reference.isCall ? functionIds[reference.name] : cellIds[reference.name] { stack.append(id) }
+        }
+        var seen = Set(stack)
+        while let id = stack.popLast() {
+            for dep in nodes[id]?.deps ?? [] where seen.insert(dep).inserted { stack.append(dep) }
+        }
+        return seen
+    }
+
     /// True when a cell's value depends on a distribution (shown as uncertain, `~`).
     public func isUncertain(_ name: String) -> Bool {
         guard let id = cellIds[name] else { return false }

@@ -6,15 +6,15 @@ private func parse(_ text: String) throws -> Expr {
     try Parser.parseExpression(SourceFile(name: "t", text: text))
 }
 
-/// Evaluates a closed expression (no cells).
-private func evaluate(_ text: String) throws -> Value {
+/// Evaluates a closed expression (no cells) with the core built-ins.
+func evaluate(_ text: String) throws -> Value {
     var resolver = Resolver(NoNames())
     let code = resolver.lower(try parse(text))
     return try Interpreter.evaluate(code, in: NoNames())
 }
 
 /// No cells, no user functions, the core built-ins.
-private struct NoNames: NameTable, CodeContext {
+struct NoNames: NameTable, CodeContext {
     func cellSlot(_ name: String) -> Int? { nil }
     func functionSlot(_ name: String) -> Int? { nil }
     var builtins: Builtins { .core }

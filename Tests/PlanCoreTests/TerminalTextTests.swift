@@ -71,33 +71,15 @@ struct StringEscapeTests {
 
     @Test("dividing by a unit word cannot wrap the 8-bit exponents (256 divisions were a plain number)")
     func growth() throws {
-        let fine = try evaluateClosed("1 s" + String(repeating: " / s", count: 17))
+        let fine = try evaluate("1 s" + String(repeating: " / s", count: 17))
         #expect(fine.display.contains("s^16"), "\(fine.display)")
         for count in [18, 256, 1_000] {
             do {
-                let value = try evaluateClosed("1 s" + String(repeating: " / s", count: count))
+                let value = try evaluate("1 s" + String(repeating: " / s", count: count))
                 Issue.record("\(count) divisions gave \(value.display)")
             } catch let error as EvalError {
                 #expect(error.kind == .limit)
             }
         }
     }
-}
-
-/// Evaluates a closed expression (no cells) with the core built-ins.
-private func evaluateClosed(_ text: String) throws -> Value {
-    let expr = try Parser.parseExpression(SourceFile(name: "t", text: text))
-    var resolver = Resolver(Closed())
-    return try Interpreter.evaluate(resolver.lower(expr), in: Closed())
-}
-
-/// No cells, no user functions.
-private struct Closed: NameTable, CodeContext {
-    func cellSlot(_ name: String) -> Int? { nil }
-    func functionSlot(_ name: String) -> Int? { nil }
-    var builtins: Builtins { .core }
-    var cellNames: [String] { [] }
-    var functionNames: [String] { [] }
-    func value(ofSlot slot: Int) -> Value? { nil }
-    func function(ofSlot slot: Int) -> CompiledFunction? { nil }
 }

@@ -119,14 +119,6 @@ extension Model {
 
     /// The names of the cells and functions an expression depends on, directly or not.
     public func upstreamNames(of expr: Expr) -> Set<String> {
-        var stack: [Int] = []
-        for reference in expr.references() {
-            if let id = reference.isCall ? functionIds[reference.name] : cellIds[reference.name] { stack.append(id) }
-        }
-        var seen = Set(stack)
-        while let id = stack.popLast() {
-            for dep in nodes[id]?.deps ?? [] where seen.insert(dep).inserted { stack.append(dep) }
-        }
-        return Set(seen.compactMap { nodes[$0]?.name })
+        Set(upstreamIds(of: expr).compactMap { nodes[$0]?.name })
     }
 }

@@ -248,14 +248,7 @@ extension Model {
     /// The inputs an expression depends on, in definition order: cells upstream of it whose formula draws
     /// from a distribution, or that have no dependencies and hold a number or a record of numbers.
     public func sensitivityInputs(of expr: Expr) -> [String] {
-        var stack: [Int] = []
-        for reference in expr.references() {
-            if let id = reference.isCall ? functionIds[reference.name] : cellIds[reference.name] { stack.append(id) }
-        }
-        var seen = Set(stack)
-        while let id = stack.popLast() {
-            for dep in nodes[id]?.deps ?? [] where seen.insert(dep).inserted { stack.append(dep) }
-        }
+        let seen = upstreamIds(of: expr)
         return nodes.indices.compactMap { id -> String? in
             guard seen.contains(id), let node = nodes[id], node.kind == .cell, let value = node.value else {
                 return nil
