@@ -20,6 +20,7 @@ extension BoardReport {
             if let note = tiers.flagNote { out += "<p class=\"note\">\(Self.escape(note))</p>\n" }
             out += "</section>\n"
         }
+        out += timelineHTML()
         out += "<section class=\"keep\" id=\"tornado\">\n<h2>Sensitivity</h2>\n"
         if let tornado {
             out += "<figure class=\"chart\">\n" + SVGRenderer(idPrefix: "tornado").svg(tornado)
@@ -45,6 +46,23 @@ extension BoardReport {
         return out
     }
 
+    /// The plan month by month: its figures as cards, the year table, the charts.
+    private func timelineHTML() -> String {
+        guard let timeline else { return "" }
+        var out = "<section id=\"timeline\">\n<h2>The plan month by month</h2>\n"
+        out += "<p class=\"note\">\(Self.escape(Self.sentence("timeline " + timeline.span)))</p>\n"
+        if !timeline.figures.isEmpty { out += Self.figuresHTML(timeline.figures) }
+        if let years = timeline.years {
+            out += "<h3>By year</h3>\n" + Self.tableHTML(years, className: "years")
+            out += "<p class=\"note\">Flows are summed over the year's months; stocks are at its last month.</p>\n"
+        }
+        for (index, chart) in timeline.charts.enumerated() {
+            out += "<figure class=\"chart keep\">\n" + SVGRenderer(idPrefix: "timeline\(index)").svg(chart)
+            out += "\n</figure>\n"
+        }
+        return out + "</section>\n"
+    }
+
     /// The headline figures as cards.
     private func headlineHTML() -> String {
         var out = "<section class=\"keep\" id=\"headline\">\n<h2>Headline</h2>\n"
@@ -52,17 +70,21 @@ extension BoardReport {
             out += "<p class=\"note\">No headline outputs: `watch` the cells that matter.</p>\n</section>\n"
             return out
         }
-        out += "<div class=\"figures\">\n"
-        for figure in headline {
+        return out + Self.figuresHTML(headline) + "</section>\n"
+    }
+
+    /// Figures as cards: label, value, note and the cells they come from.
+    private static func figuresHTML(_ figures: [Figure]) -> String {
+        var out = "<div class=\"figures\">\n"
+        for figure in figures {
             out += "<div class=\"figure\(figure.warning ? " warning" : "")\">"
-            out += "<div class=\"label\">\(Self.escape(figure.label))</div>"
-            out += "<div class=\"value\">\(Self.escape(figure.value))</div>"
-            if let note = figure.note { out += "<div class=\"note\">\(Self.escape(note))</div>" }
-            out +=
-                "<div class=\"cells\">" + figure.cells.map { "<code>\(Self.escape($0))</code>" }.joined(separator: " ")
+            out += "<div class=\"label\">\(escape(figure.label))</div>"
+            out += "<div class=\"value\">\(escape(figure.value))</div>"
+            if let note = figure.note { out += "<div class=\"note\">\(escape(note))</div>" }
+            out += "<div class=\"cells\">" + figure.cells.map { "<code>\(escape($0))</code>" }.joined(separator: " ")
             out += "</div></div>\n"
         }
-        return out + "</div>\n</section>\n"
+        return out + "</div>\n"
     }
 
     /// The alerts that are on, or a line saying none is, with the rules that were checked.

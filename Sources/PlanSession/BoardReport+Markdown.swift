@@ -35,6 +35,7 @@ extension BoardReport {
             lines += Self.tableMarkdown(tiers)
             if let note = tiers.flagNote { lines += ["", Self.inline(note)] }
         }
+        lines += timelineMarkdown()
         lines += ["", "## Sensitivity", ""]
         lines += tornadoMarkdown()
         if let comparison {
@@ -57,6 +58,30 @@ extension BoardReport {
         for note in notes { lines += Self.wrap("_" + Self.inline(note) + "_") + [""] }
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The plan month by month: its figures, the year table, and what the HTML report charts.
+    private func timelineMarkdown() -> [String] {
+        guard let timeline else { return [] }
+        var lines = ["", "## The plan month by month", ""]
+        lines += Self.wrap(Self.inline(Self.sentence("timeline " + timeline.span))) + [""]
+        for figure in timeline.figures {
+            var text = "**" + Self.inline(figure.label) + ": " + Self.inline(figure.value) + "**"
+            if let note = figure.note { text += " — " + Self.inline(note) }
+            text += " (" + figure.cells.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            lines += Self.wrap(text, first: "- ", rest: "  ")
+        }
+        if let years = timeline.years {
+            lines += ["", "By year (flows summed over the year's months, stocks at its last month):", ""]
+            lines += Self.tableMarkdown(years)
+        }
+        if !timeline.charts.isEmpty {
+            lines += [""]
+            lines += Self.wrap(
+                "Charted by month in the HTML report (and by `:timeline` in the terminal): "
+                    + timeline.charts.map { Self.inline($0.title) }.joined(separator: "; ") + ".")
+        }
+        return lines
     }
 
     /// The tornado as a table: per input, how it swings and the objective at each end.

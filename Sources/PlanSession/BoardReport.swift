@@ -74,6 +74,20 @@ public struct BoardReport: Sendable {
         public var source: [String]
     }
 
+    /// The plan month by month: the timeline's figures (payback month, net present value, headcount), a
+    /// table per calendar year, and line charts by month.
+    public struct TimelinePart: Sendable, Equatable {
+        /// The axis in words (`2024-01 to 2026-12, 36 months`).
+        public var span: String
+        /// The timeline's headline figures.
+        public var figures: [Figure]
+        /// One row per calendar year the timeline covers: the flows summed over the year's months, the
+        /// stocks at the year's last month.
+        public var years: Table?
+        /// Line charts by month (cumulative net, headcount, the monthly flows, watched series).
+        public var charts: [Chart]
+    }
+
     /// The report's title (`Support plan: klarna-2024`).
     public var title: String
     /// The scenario's one-line description, when it is a preset.
@@ -88,6 +102,8 @@ public struct BoardReport: Sendable {
     public var alerts: [String]
     /// The alert rules that are off (so a reader sees what was checked).
     public var alertsOff: [String]
+    /// The plan month by month, when the model has a timeline (SPEC §9).
+    public var timeline: TimelinePart?
     /// The tornado of net value (or the first watched output), when it can be computed.
     public var tornado: Chart?
     /// Why there is no tornado, when there is none.

@@ -220,4 +220,40 @@ struct BoardReportTests {
         // After the 2025 turn no tier falls 5 points or more: nothing is flagged.
         #expect(!markdown.contains("▼"))
     }
+
+    @Test("a timeline model reports its path: payback, NPV, headcount, a row per calendar year, charts by month")
+    func timelinePart() throws {
+        let (session, _) = makeSession(preset: nil)
+        #expect(session.boardReport().timeline == nil)
+        // 16 months, 2024-11 to 2026-02. monthly_net is -$3k in the first month, then $1k a month:
+        // 2024 (11–12): -3 + 1 = -$2k; 2025: 12 × 1 = $12k; 2026 (01–02): $2k; in all $12k.
+        // cumulative_net at year end: -$2k, $10k, $12k; it first reaches $0 in 2025-02 (-3, -2, -1, 0).
+        // agents = 100 until 2025-01, then 90: 100 at the end of 2024, 90 after (no lowest month: the
+        // lowest is the last value). Sums under $10k show whole (`$2000`), as everywhere.
+        run(
+            session,
+            """
+            timeline 2024-11 to 2026-02
+            monthly_net = step(-$3k per month, $1k per month, 2024-12)
+            cumulative_net = cumulative(monthly_net)
+            payback_month = first(cumulative_net >= $0, "not within the timeline")
+            agents = step(100, 90, 2025-01)
+            """)
+        let part = try #require(session.boardReport().timeline)
+        #expect(part.span == "2024-11 to 2026-02, 16 months")
+        #expect(part.figures.map(\.value) == ["2025-02", "$12k", "100 → 90"])
+        #expect(part.figures.last?.note == "headcount at the end of 2024-11 and of 2026-02")
+        let years = try #require(part.years)
+        #expect(years.columns == ["year", "net", "cumulative net at year end", "agents at year end"])
+        #expect(
+            years.rows.map(\.cells) == [
+                ["2024 (11–12)", "-$2000", "-$2000", "100"], ["2025", "$12k", "$10k", "90"],
+                ["2026 (01–02)", "$2000", "$12k", "90"], ["whole timeline", "$12k", "", ""],
+            ])
+        #expect(part.charts.map { String($0.title.prefix(14)) } == ["Cumulative net", "Agents on the ", "Monthly net, r"])
+        #expect(part.charts.first?.subtitle == "pays back in 2025-02")
+        let html = session.boardReport().html()
+        #expect(html.contains("<h2>The plan month by month</h2>") && html.contains("2026 (01–02)"))
+        #expect(session.boardReport().markdown().contains("| 2025 | $12k | $10k | 90 |"))
+    }
 }

@@ -40,6 +40,8 @@ export HOME="$out" XDG_STATE_HOME="$out/state" NO_COLOR=1
 if (cd "$out" && "$bin" run uncertain.plan >"$out/uncertain.out" 2>&1); then ok; else
   bad "the render model did not run:"; tail -5 "$out/uncertain.out"; fi
 (cd "$out" && "$bin" report klarna-2024 klarna-2025 -o compare.html >/dev/null 2>&1) && ok || bad "supportplan report -o compare.html"
+cp "$here/timeline.plan" "$out/"
+(cd "$out" && "$bin" report timeline.plan -o timeline.html >/dev/null 2>&1) && ok || bad "supportplan report timeline.plan"
 # 2. Every chart kind, with a monthly axis and a fan (not drawn by a command yet), written by the chart tests.
 if (cd "$repo" && CHART_SAMPLES="$out" swift test --skip-build --disable-xctest --filter ChartSamples >"$out/samples.log" 2>&1)
 then ok; else bad "the chart samples were not written:"; tail -5 "$out/samples.log"; fi
@@ -97,6 +99,17 @@ for report in report compare; do
     if grep -qF -- "$word" "$out/$report.txt"; then ok; else bad "$report.pdf: \"$word\" is not in the printed text"; fi
   done
 done
+# 4. The report of a plan over time: its month-by-month part, printed and read back.
+html="$out/timeline.html"
+browse --print-to-pdf="$out/timeline.pdf" --no-pdf-header-footer "file://$html" >/dev/null
+if pdftotext -layout "$out/timeline.pdf" "$out/timeline.txt" 2>/dev/null; then ok; else bad "timeline.html: printing to PDF"; fi
+for word in "The plan month by month" "Payback month" "Net present value" "Agents on the payroll" "By year" \
+  "whole timeline" "agents at year end" "Cumulative net by month" "Monthly net, retention cost" "2025-01"; do
+  if grep -qF -- "$word" "$out/timeline.txt" 2>/dev/null; then ok; else bad "timeline.pdf: \"$word\" is not in the printed text"; fi
+done
+browse --screenshot="$out/timeline.png" --window-size=1100,1600 "file://$html" >/dev/null
+if [ -f "$out/timeline.png" ] && python3 "$here/png_check.py" "$out/timeline.png" 1100 1600 0.02 >"$out/timeline.png.txt"; then ok; else
+  bad "timeline.html: screenshot"; cat "$out/timeline.png.txt" 2>/dev/null; fi
 grep -qF "Scenarios compared" "$out/compare.txt" && grep -qF "klarna-2025" "$out/compare.txt" && ok \
   || bad "compare.pdf: no scenario comparison of klarna-2024 and klarna-2025"
 grep -qF "Scenarios compared" "$out/report.txt" && ok || bad "report.pdf: no scenario comparison (a scenario was saved)"
