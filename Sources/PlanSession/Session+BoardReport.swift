@@ -34,7 +34,8 @@ extension Session {
             prepared: "Prepared with supportplan on \(date ?? Self.today()) from scenario \(scenario), "
                 + "\(model.cellNames.count) cells.",
             headline: reportHeadline(uncertain), tiers: reportTiers(), alerts: model.activeAlerts,
-            alertsOff: model.alerts.filter { !$0.on }.map(\.message), timeline: reportTimeline(uncertain), tornado: tornado, tornadoMissing: tornadoMissing,
+            alertsOff: model.alerts.filter { !$0.on }.map(\.message), timeline: reportTimeline(uncertain),
+            tornado: tornado, tornadoMissing: tornadoMissing,
             comparison: comparison, comparisonAlerts: comparisonAlerts, inputs: reportInputs(uncertain), notes: notes)
     }
 

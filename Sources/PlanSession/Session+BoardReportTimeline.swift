@@ -23,7 +23,8 @@ extension Session {
     /// The timeline part of the board report, or nil without a timeline (or with nothing to show on it).
     func reportTimeline(_ uncertain: Set<Int>) -> BoardReport.TimelinePart? {
         guard let timeline = model.timeline else { return nil }
-        let span = Timeline.label(timeline.start) + " to " + Timeline.label(timeline.end) + ", \(timeline.count) month"
+        let span =
+            Timeline.label(timeline.start) + " to " + Timeline.label(timeline.end) + ", \(timeline.count) month"
             + (timeline.count == 1 ? "" : "s")
         let figures = reportTimelineFigures(timeline, uncertain)
         let years = reportTimelineYears(timeline)
@@ -87,7 +88,8 @@ extension Session {
             var note = "headcount at the end of \(Timeline.label(timeline.start)) and of \(last)"
             let indexed = values.enumerated().compactMap { index, value in value.map { (index, $0) } }
             if let lowest = indexed.min(by: { $0.1 < $1.1 }), lowest.1 < min(first, end) {
-                note += "; lowest " + Value.format(lowest.1, unit: unit) + " in "
+                note +=
+                    "; lowest " + Value.format(lowest.1, unit: unit) + " in "
                     + Timeline.label(timeline.month(at: lowest.0))
             }
             figures.append(
@@ -125,7 +127,8 @@ extension Session {
             let count = end - position
             var label = String(year)
             if count < 12 {
-                label += " (" + Timeline.label(monthNumber).suffix(2) + "–"
+                label +=
+                    " (" + Timeline.label(monthNumber).suffix(2) + "–"
                     + Timeline.label(timeline.month(at: end - 1)).suffix(2) + ")"
             }
             var cells = [label]

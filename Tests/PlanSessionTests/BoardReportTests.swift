@@ -250,7 +250,8 @@ struct BoardReportTests {
                 ["2024 (11–12)", "-$2000", "-$2000", "100"], ["2025", "$12k", "$10k", "90"],
                 ["2026 (01–02)", "$2000", "$12k", "90"], ["whole timeline", "$12k", "", ""],
             ])
-        #expect(part.charts.map { String($0.title.prefix(14)) } == ["Cumulative net", "Agents on the ", "Monthly net, r"])
+        #expect(
+            part.charts.map { String($0.title.prefix(14)) } == ["Cumulative net", "Agents on the ", "Monthly net, r"])
         #expect(part.charts.first?.subtitle == "pays back in 2025-02")
         let html = session.boardReport().html()
         #expect(html.contains("<h2>The plan month by month</h2>") && html.contains("2026 (01–02)"))
