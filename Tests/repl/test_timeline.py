@@ -208,6 +208,19 @@ def _():
     assert cells["payback_month"]["value"] == "2024-02", cells["payback_month"]
 
 
+@check("starting on klarna-timeline shows its banner, then each alert the story implies once")
+def _():
+    child, _ = spawn(["klarna-timeline"])
+    child.expect(r"klarna-timeline> ")
+    shown = child.before
+    assert shown.index("klarna-timeline: Klarna 2024-2026") < shown.index("⚠"), shown[:300]
+    # klarna-timeline uses klarna-2024: the nested load's alerts are reported once, by the outer load
+    assert shown.count("blended CSAT hides a drop on complex") == 1, shown
+    assert shown.count("headcount falls short of the workload") == 1, shown
+    assert shown.count("⚠") == 2, shown
+    child.sendeof()
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")
