@@ -36,6 +36,7 @@ test: deps
 	./Tests/run-scripts.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_repl.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	python3 Tests/repl/test_faults.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
+	python3 Tests/repl/test_timeline.py "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	./Tests/install/test_install.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 	./Tests/render/check_render.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/supportplan"
 

@@ -170,6 +170,8 @@ public final class Session {
         nestedDepth += 1
         let status = body()
         nestedDepth -= 1
+        // A load inside another (a preset that uses a preset) leaves the report to the outermost one.
+        if nestedDepth > 0 { return status }
         var changes = ChangeSet()
         let after = model.activeAlerts
         changes.alertsOn = after.filter { !before.contains($0) }

@@ -163,7 +163,7 @@ struct CompletionTests {
         #expect(complete(session, ":scenario l") == ["load "])
         #expect(complete(session, ":scenario load klarna-202").sorted() == ["klarna-2024", "klarna-2025"])
         #expect(complete(session, ":compare cur") == ["current"])
-        #expect(complete(session, ":load klarna").sorted() == ["klarna-2024", "klarna-2025"])
+        #expect(complete(session, ":load klarna").sorted() == ["klarna-2024", "klarna-2025", "klarna-timeline"])
         #expect(complete(session, ":unwatch ris") == ["risk"])
         #expect(complete(session, ":explain ai_resolution.c") == ["ai_resolution.complex"])
         #expect(complete(session, ":table mix, csat_t") == ["csat_tier"])

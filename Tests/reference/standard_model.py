@@ -323,8 +323,8 @@ def model(p):
     o["savings"] = o["baseline_cost"] - o["hybrid_cost"]
     o["automation_rate"] = total(res) / p["contacts"]
     o["true_automation_rate"] = total(res - rep) / p["contacts"]
-    o["csat_tier"] = ((res - rep) * p["csat_ai"] + (esc + rep) * p["csat_escalated"]
-                      + ho * p["csat_human"]) / tc
+    o["csat_tier"] = p["csat_human"] + ((res - rep) * (p["csat_ai"] - p["csat_human"])
+                                        + (esc + rep) * (p["csat_escalated"] - p["csat_human"])) / tc
     o["csat_change"] = o["csat_tier"] - p["csat_human"]
     o["csat_blended_baseline"] = total(tc * p["csat_human"]) / p["contacts"]
     o["csat_blended_hybrid"] = total(tc * o["csat_tier"]) / p["contacts"]
