@@ -40,7 +40,7 @@ export HOME="$out" XDG_STATE_HOME="$out/state" NO_COLOR=1
 if (cd "$out" && "$bin" run uncertain.plan >"$out/uncertain.out" 2>&1); then ok; else
   bad "the render model did not run:"; tail -5 "$out/uncertain.out"; fi
 (cd "$out" && "$bin" report klarna-2024 klarna-2025 -o compare.html >/dev/null 2>&1) && ok || bad "supportplan report -o compare.html"
-# 2. Every chart kind, with a monthly axis and a fan (not drawn by a command yet), written by the chart tests.
+# 2. Every chart kind (a monthly axis and a fan too: `:timeline` and `:simulate` of a series draw them in 1), written by the chart tests.
 if (cd "$repo" && CHART_SAMPLES="$out" swift test --skip-build --disable-xctest --filter ChartSamples >"$out/samples.log" 2>&1)
 then ok; else bad "the chart samples were not written:"; tail -5 "$out/samples.log"; fi
 
@@ -54,6 +54,8 @@ declare -A expect=(
   [sample_line]="2024-01|2025-07|agents|monthly_net"
   [sample_fan]="median|p95|p5|cumulative_net"
   [sample_bars]="klarna-2024|klarna-2025"
+  [timeline]="2024-01|2025-07|agents|monthly_net (\$/month)|cumulative_net (\$)"
+  [fan]="median|p95|p5|cumulative_net (\$)|2026-01"
 )
 for svg in "$out"/*.svg; do
   name="$(basename "$svg" .svg)"
@@ -74,7 +76,7 @@ for svg in "$out"/*.svg; do
     if grep -qF -- "$word" "$out/$name.dom"; then ok; else bad "$name.svg: \"$word\" is not in the rendered DOM"; fi
   done
 done
-for name in sweep sweep_tiers heatmap tornado histogram sample_line sample_fan sample_bars; do
+for name in sweep sweep_tiers heatmap tornado histogram timeline fan sample_line sample_fan sample_bars; do
   [ -f "$out/$name.svg" ] && ok || bad "$name.svg was not written"
 done
 

@@ -70,8 +70,27 @@ extension Command {
             if error.isInterrupted { throw context.diagnostic(error) }
             throw context.error(error.message, kind: error.kind)
         }
-        session.lastChart = Chart.simulation(outputs, samples: count, seed: session.seed) ?? session.lastChart
-        context.emit(SimulationView(outputs: outputs, samples: count, seed: session.seed).render(width: context.width))
+        // A series gives one output per month: shown as p5/p50/p95 by month with a fan chart (the last chart);
+        // a scalar (an aggregate such as `total(x)`) as a row with its histogram, as before.
+        let (series, scalars) = SimulatedSeries.group(outputs)
+        if let timeline = model.timeline, !series.isEmpty {
+            session.lastChart =
+                Chart.fans(series, samples: count, seed: session.seed, timeline: timeline)
+                ?? Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
+        } else {
+            session.lastChart = Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
+        }
+        if !scalars.isEmpty || series.isEmpty {
+            context.emit(
+                SimulationView(outputs: scalars, samples: count, seed: session.seed).render(width: context.width))
+        } else {
+            context.emit("  \(count) samples, seed \(session.seed)")
+        }
+        for simulated in series {
+            context.emit(
+                SimulatedSeriesView(series: simulated, timeline: model.timeline ?? Timeline(start: 0, count: 1))
+                    .render(width: context.width))
+        }
         if !leftOut.isEmpty { context.emit(Self.leftOutNote(leftOut, context.model)) }
         return .success
     }

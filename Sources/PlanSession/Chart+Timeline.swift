@@ -1,0 +1,69 @@
+import PlanCharts
+import PlanCore
+import PlanGraph
+
+/// The board's charts of the timeline views: `:timeline` (a line per cell over the months) and `:simulate` of a
+/// series (a fan: the median inside its p5–p95 band).
+extension Chart {
+    /// One line panel per numeric column of `:timeline` (at most `simulationPanels`), with the one-value cells
+    /// and the columns left out as notes; nil when nothing can be drawn.
+    static func timeline(_ columns: [TimelineColumn], singles: [(String, Value)], timeline: Timeline) -> Chart? {
+        var panels: [ChartPanel] = []
+        var notes: [String] = []
+        var drawn: [String] = []
+        var notDrawn: [String] = []
+        for column in columns {
+            guard let (values, unit) = column.series.numbers else {
+                notDrawn.append(column.name)
+                continue
+            }
+            guard panels.count < simulationPanels else {
+                notDrawn.append(column.name)
+                continue
+            }
+            let axis = ValueAxis(label: column.name, unit: unit)
+            let plot = LinePlot(
+                x: .labels("month", timeline.labels), y: axis,
+                series: [PlotSeries(label: column.name, values: values.map { $0.isFinite ? $0 : nil })])
+            panels.append(ChartPanel(title: axis.title, plot: .line(plot)))
+            drawn.append(column.name)
+        }
+        for (name, value) in singles { notes.append(name + " = " + value.display) }
+        if !notDrawn.isEmpty {
+            notes.append("not drawn: " + notDrawn.joined(separator: ", ") + " (`:timeline NAME …` picks the cells)")
+        }
+        guard !panels.isEmpty else { return nil }
+        let span = Timeline.label(timeline.start) + " to " + Timeline.label(timeline.end)
+        return Chart(
+            title: "Timeline: " + list(drawn) + ", " + span,
+            subtitle: "one value per month (\(timeline.count) months)", panels: panels, notes: notes)
+    }
+
+    /// One fan panel per simulated series (the median inside its p5–p95 band, month by month), at most
+    /// `simulationPanels`; nil when there is none.
+    static func fans(_ series: [SimulatedSeries], samples: Int, seed: UInt64, timeline: Timeline) -> Chart? {
+        var panels: [ChartPanel] = []
+        var notes: [String] = []
+        for simulated in series.prefix(simulationPanels) {
+            let axis = ValueAxis(label: simulated.name, unit: simulated.unit)
+            let known = { (value: Double) -> Double? in value.isFinite ? value : nil }
+            let plot = FanPlot(
+                x: .labels("month", simulated.months.map(Timeline.label)), y: axis,
+                p5: simulated.summaries.map { known($0.p5) }, p50: simulated.summaries.map { known($0.p50) },
+                p95: simulated.summaries.map { known($0.p95) })
+            panels.append(ChartPanel(title: axis.title, plot: .fan(plot)))
+            let failures = simulated.summaries.map(\.failures).reduce(0, +)
+            if failures > 0 { notes.append("\(simulated.name): \(failures) month-samples failed and are left out") }
+        }
+        if series.count > simulationPanels {
+            notes.append(
+                "not drawn: " + series.dropFirst(simulationPanels).map(\.name).joined(separator: ", ")
+                    + " (`:simulate NAME …` picks the cells)")
+        }
+        guard !panels.isEmpty else { return nil }
+        return Chart(
+            title: "Monte Carlo: " + list(series.map(\.name)) + " by month over \(samples) samples (seed \(seed))",
+            subtitle: "solid: the median month by month; dashed and shaded: the 5th to 95th percentile",
+            panels: panels, notes: notes)
+    }
+}
