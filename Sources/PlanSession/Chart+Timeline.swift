@@ -25,7 +25,15 @@ extension Chart {
             let plot = LinePlot(
                 x: .labels("month", timeline.labels), y: axis,
                 series: [PlotSeries(label: column.name, values: values.map { $0.isFinite ? $0 : nil })])
-            panels.append(ChartPanel(title: axis.title, plot: .line(plot)))
+            // The heading says where it starts and ends (and a flow's total), the axis what it is.
+            var heading = column.name
+            if let first = column.series.values.first, let last = column.series.values.last {
+                heading +=
+                    ": " + first.display + " in " + Timeline.label(timeline.start) + ", " + last.display + " in "
+                    + Timeline.label(timeline.end)
+            }
+            if let total = column.series.total { heading += "; total " + total.display }
+            panels.append(ChartPanel(title: heading, plot: .line(plot)))
             drawn.append(column.name)
         }
         for (name, value) in singles { notes.append(name + " = " + value.display) }
@@ -41,7 +49,7 @@ extension Chart {
 
     /// One fan panel per simulated series (the median inside its p5–p95 band, month by month), at most
     /// `simulationPanels`; nil when there is none.
-    static func fans(_ series: [SimulatedSeries], samples: Int, seed: UInt64, timeline: Timeline) -> Chart? {
+    static func fans(_ series: [SimulatedSeries], samples: Int, seed: UInt64) -> Chart? {
         var panels: [ChartPanel] = []
         var notes: [String] = []
         for simulated in series.prefix(simulationPanels) {
@@ -51,7 +59,15 @@ extension Chart {
                 x: .labels("month", simulated.months.map(Timeline.label)), y: axis,
                 p5: simulated.summaries.map { known($0.p5) }, p50: simulated.summaries.map { known($0.p50) },
                 p95: simulated.summaries.map { known($0.p95) })
-            panels.append(ChartPanel(title: axis.title, plot: .fan(plot)))
+            // The heading gives the last month's median and 90% interval.
+            var heading = simulated.name
+            if let month = simulated.months.last, let last = simulated.summaries.last, last.count > 0 {
+                let numbers = ChartNumbers(simulated.unit)
+                heading +=
+                    " in " + Timeline.label(month) + ": median " + numbers.full(last.p50) + ", 90% between "
+                    + numbers.full(last.p5) + " and " + numbers.full(last.p95)
+            }
+            panels.append(ChartPanel(title: heading, plot: .fan(plot)))
             let failures = simulated.summaries.map(\.failures).reduce(0, +)
             if failures > 0 { notes.append("\(simulated.name): \(failures) month-samples failed and are left out") }
         }

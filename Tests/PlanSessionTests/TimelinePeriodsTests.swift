@@ -73,5 +73,8 @@ struct TimelinePeriodsTests {
         // The numbers of a simulated month: the same rule on plain numbers.
         #expect(periods.aggregate(spend, isFlow: true)[1] == 3_000)
         #expect(periods.aggregate(spend, isFlow: false)[1] == 4_000)
+        // A simulated quarter, sample by sample: two samples over three months.
+        #expect(SimulatedSeries.aggregate([[1, 10], [2, 20], [6, 60]], isFlow: true) == [3, 30])
+        #expect(SimulatedSeries.aggregate([[1, 10], [2, 20], [6, 60]], isFlow: false) == [6, 60])
     }
 }

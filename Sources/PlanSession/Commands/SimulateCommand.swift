@@ -72,14 +72,12 @@ extension Command {
         }
         // A series gives one output per month: shown as p5/p50/p95 by month with a fan chart (the last chart);
         // a scalar (an aggregate such as `total(x)`) as a row with its histogram, as before.
-        let (series, scalars) = SimulatedSeries.group(outputs)
-        if let timeline = model.timeline, !series.isEmpty {
-            session.lastChart =
-                Chart.fans(series, samples: count, seed: session.seed, timeline: timeline)
-                ?? Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
-        } else {
-            session.lastChart = Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
+        guard let (series, scalars) = SimulatedSeries.group(outputs, isCancelled: model.isCancelled) else {
+            throw context.diagnostic(.interrupted)
         }
+        session.lastChart =
+            Chart.fans(series, samples: count, seed: session.seed)
+            ?? Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
         if !scalars.isEmpty || series.isEmpty {
             context.emit(
                 SimulationView(outputs: scalars, samples: count, seed: session.seed).render(width: context.width))
@@ -87,9 +85,7 @@ extension Command {
             context.emit("  \(count) samples, seed \(session.seed)")
         }
         for simulated in series {
-            context.emit(
-                SimulatedSeriesView(series: simulated, timeline: model.timeline ?? Timeline(start: 0, count: 1))
-                    .render(width: context.width))
+            context.emit(SimulatedSeriesView(series: simulated).render(width: context.width))
         }
         if !leftOut.isEmpty { context.emit(Self.leftOutNote(leftOut, context.model)) }
         return .success

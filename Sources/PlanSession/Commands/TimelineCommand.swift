@@ -56,7 +56,8 @@ extension Command {
                 named.append((cell.text, fieldValue))
             }
         }
-        if context.arguments.all("cell").isEmpty { named = Self.defaultTimelineCells(model) }
+        var notShown: [String] = []
+        if context.arguments.all("cell").isEmpty { (named, notShown) = Self.defaultTimelineCells(model) }
         var columns: [TimelineColumn] = []
         var singles: [(name: String, value: Value)] = []
         for (name, value) in named {
@@ -82,17 +83,21 @@ extension Command {
         context.session.lastChart =
             Chart.timeline(columns, singles: singles, timeline: timeline) ?? context.session.lastChart
         context.emit(TimelineView(timeline: timeline, columns: columns, singles: singles).render(width: context.width))
+        if !notShown.isEmpty {
+            context.emit("  not shown: " + notShown.joined(separator: ", ") + " (`:timeline NAME …` picks the cells)")
+        }
         return .success
     }
 
-    /// The cells `:timeline` shows without names: the standard outputs the model has, else its series cells.
-    private static func defaultTimelineCells(_ model: Model) -> [(String, Value)] {
+    /// The cells `:timeline` shows without names: the standard outputs the model has, else its first series
+    /// cells; and the series cells left out.
+    private static func defaultTimelineCells(_ model: Model) -> (shown: [(String, Value)], notShown: [String]) {
         let standard = standardTimelineOutputs.compactMap { name in model.value(of: name).map { (name, $0) } }
-        if standard.contains(where: { $0.1.isSeries }) { return standard }
+        if standard.contains(where: { $0.1.isSeries }) { return (standard, []) }
         let series = model.cellNames.compactMap { name -> (String, Value)? in
             guard let value = model.value(of: name), value.isSeries else { return nil }
             return (name, value)
         }
-        return Array(series.prefix(timelineDefaultColumns))
+        return (Array(series.prefix(timelineDefaultColumns)), series.dropFirst(timelineDefaultColumns).map(\.0))
     }
 }

@@ -2,7 +2,8 @@ import PlanCharts
 import PlanCore
 import PlanGraph
 
-/// A simulated series: the samples of one cell (or field) month by month, from `Model.simulate`.
+/// A simulated series: the samples of one cell (or field) month by month from `Model.simulate`, summarised by
+/// month (for the fan chart) and by the view's rows (months, or quarters past 24 months).
 struct SimulatedSeries {
     /// `cell` or `cell.field`.
     let name: String
@@ -10,14 +11,20 @@ struct SimulatedSeries {
     let unit: Unit
     /// The month numbers, in order.
     let months: [Int]
-    /// The samples of each month (base units, NaN where a sample failed).
-    let samples: [[Double]]
     /// The summary of each month.
     let summaries: [SampleSummary]
+    /// The view's rows.
+    let periods: TimelinePeriods
+    /// The summary of each row: per sample, the row's value from its months (the quarter's mean month for a
+    /// flow, else its last month; see `TimelinePeriods`), then the percentiles of those.
+    let rows: [SampleSummary]
 
-    /// The series among simulated outputs (those with a month), grouped by name in order of appearance; the
-    /// outputs without a month are returned apart, as they came.
-    static func group(_ outputs: [SimulatedOutput]) -> (series: [SimulatedSeries], scalars: [SimulatedOutput]) {
+    /// The series among simulated outputs (those with a month), grouped by name in order of appearance, and
+    /// the outputs without a month apart, as they came; nil when `isCancelled` says to stop (Ctrl-C: sorting
+    /// the samples of many months takes a while).
+    static func group(_ outputs: [SimulatedOutput], isCancelled: (@Sendable () -> Bool)?) -> (
+        series: [SimulatedSeries], scalars: [SimulatedOutput]
+    )? {
         var order: [String] = []
         var byName: [String: [SimulatedOutput]] = [:]
         var scalars: [SimulatedOutput] = []
@@ -29,38 +36,45 @@ struct SimulatedSeries {
             if byName[output.name] == nil { order.append(output.name) }
             byName[output.name, default: []].append(output)
         }
-        let series = order.compactMap { name -> SimulatedSeries? in
-            guard let months = byName[name], let first = months.first else { return nil }
-            return SimulatedSeries(
-                name: name, unit: first.unit, months: months.compactMap(\.month), samples: months.map(\.samples),
-                summaries: months.map { month in
-                    var values = month.samples
-                    return summarize(&values)
-                })
+        var series: [SimulatedSeries] = []
+        for name in order {
+            guard let months = byName[name], let first = months.first, let start = first.month else { continue }
+            let periods = TimelinePeriods(Timeline(start: start, count: months.count))
+            var summaries: [SampleSummary] = []
+            for month in months {
+                if isCancelled?() == true { return nil }
+                var values = month.samples
+                summaries.append(summarize(&values))
+            }
+            var rows = summaries
+            if periods.quarterly {
+                rows = []
+                let isFlow = first.unit.isPerTime && !first.unit.isDate
+                for group in periods.groups {
+                    if isCancelled?() == true { return nil }
+                    var values = aggregate(months[group].map(\.samples), isFlow: isFlow)
+                    rows.append(summarize(&values))
+                }
+            }
+            series.append(
+                SimulatedSeries(
+                    name: name, unit: first.unit, months: months.compactMap(\.month), summaries: summaries,
+                    periods: periods, rows: rows))
         }
         return (series, scalars)
     }
 
-    /// The summary of each row of `periods`: per sample, the row's value from its months (the quarter's mean
-    /// month for a flow, else its last month; see `TimelinePeriods`), then the percentiles of those.
-    func summaries(by periods: TimelinePeriods) -> [SampleSummary] {
-        guard periods.quarterly else { return summaries }
-        let isFlow = unit.isPerTime && !unit.isDate
-        let count = samples.first?.count ?? 0
-        return periods.groups.map { group in
-            let months = samples[min(group.lowerBound, samples.count)..<min(group.upperBound, samples.count)]
-            var values = [Double](repeating: 0, count: count)
-            if isFlow {
-                for month in months {
-                    for index in 0..<min(count, month.count) { values[index] += month[index] }
-                }
-                let share = 1 / Double(max(1, months.count))
-                for index in values.indices { values[index] *= share }
-            } else if let last = months.last {
-                values = last
-            }
-            return summarize(&values)
+    /// Per sample, one row's value from its months' samples: the mean month for a flow, else the last month.
+    static func aggregate(_ months: [[Double]], isFlow: Bool) -> [Double] {
+        guard let last = months.last else { return [] }
+        guard isFlow else { return last }
+        var values = [Double](repeating: 0, count: last.count)
+        for month in months {
+            for index in 0..<min(values.count, month.count) { values[index] += month[index] }
         }
+        let share = 1 / Double(months.count)
+        for index in values.indices { values[index] *= share }
+        return values
     }
 }
 
@@ -69,18 +83,15 @@ struct SimulatedSeries {
 struct SimulatedSeriesView {
     /// The simulated series.
     let series: SimulatedSeries
-    /// The model's timeline (for the rows).
-    let timeline: Timeline
 
     /// The view laid out for `width` columns.
     func render(width: Int) -> String {
         let width = TextLayout.usable(width)
-        let start = series.months.first ?? timeline.start
-        let periods = TimelinePeriods(Timeline(start: start, count: series.months.count))
+        let periods = series.periods
         let format = { (value: Double) in value.isNaN ? "–" : Value.format(value, unit: series.unit) }
         var rows: [[String]] = [[periods.quarterly ? "quarter" : "month", "mean", "p5", "p50", "p95"]]
         var failures = 0
-        for (label, summary) in zip(periods.labels, series.summaries(by: periods)) {
+        for (label, summary) in zip(periods.labels, series.rows) {
             rows.append([label, format(summary.mean), format(summary.p5), format(summary.p50), format(summary.p95)])
             failures = max(failures, summary.failures)
         }
