@@ -43,11 +43,15 @@ extension Command {
         // Only what depends on a distribution is simulated; the rest is named, with its value, not dropped silently.
         let uncertain = Set(context.model.uncertainCellNames)
         var leftOut: [String] = []
+        var notShown: [String] = []
         if names.isEmpty {
             let watched = context.model.watches.filter { uncertain.contains($0) }
             leftOut = context.model.watches.filter { !uncertain.contains($0) }
             names = watched.isEmpty ? context.model.uncertainCellNames : watched
-            if watched.isEmpty { leftOut = [] }
+            if watched.isEmpty {
+                leftOut = []
+                (names, notShown) = Self.defaultSimulated(names, context.model)
+            }
         } else {
             leftOut = zip(names, cells).filter { !uncertain.contains($0.1) }.map(\.0)
             names = zip(names, cells).filter { uncertain.contains($0.1) }.map(\.0)
@@ -88,7 +92,35 @@ extension Command {
             context.emit(SimulatedSeriesView(series: simulated).render(width: context.width))
         }
         if !leftOut.isEmpty { context.emit(Self.leftOutNote(leftOut, context.model)) }
+        if !notShown.isEmpty {
+            context.emit(
+                "  not simulated: " + notShown.joined(separator: ", ") + " (`:simulate N NAME …` picks the cells)")
+        }
         return .success
+    }
+
+    /// What `:simulate` with no names and no watches simulates among the uncertain cells: every number and
+    /// record of numbers, and of the series (one view each, month by month) the standard timeline outputs the
+    /// model has, else the first six; flags and texts are left out. Returns the cells and the series not shown.
+    private static func defaultSimulated(_ names: [String], _ model: Model) -> (shown: [String], notShown: [String]) {
+        var scalars: [String] = []
+        var series: [String] = []
+        for name in names {
+            guard let value = model.value(of: name) else { continue }
+            var shape = value
+            if case .series(let months) = value, let first = months.values.first { shape = first }
+            switch shape {
+            case .number: break
+            case .record(let record)
+            where record.values.contains(where: { if case .number = $0 { true } else { false } }):
+                break
+            default: continue
+            }
+            if value.isSeries { series.append(name) } else { scalars.append(name) }
+        }
+        let standard = standardTimelineOutputs.filter(series.contains)
+        let shown = standard.isEmpty ? Array(series.prefix(Chart.simulationPanels)) : standard
+        return (scalars + shown, series.filter { !shown.contains($0) })
     }
 
     /// "  left out (no distribution upstream): contacts = 3.45M/month, fte_cost = $60k/year".
