@@ -99,9 +99,10 @@ extension Command {
         return .success
     }
 
-    /// What `:simulate` with no names and no watches simulates among the uncertain cells: every number and
-    /// record of numbers, and of the series (one view each, month by month) the standard timeline outputs the
-    /// model has, else the first six; flags and texts are left out. Returns the cells and the series not shown.
+    /// The cells `:simulate` with no names and no watches simulates, and the series it leaves out.
+    ///
+    /// Every uncertain number and record of numbers; of the series (one view each, month by month), the
+    /// standard timeline outputs the model has, else the first six. Flags and texts are left out.
     private static func defaultSimulated(_ names: [String], _ model: Model) -> (shown: [String], notShown: [String]) {
         var scalars: [String] = []
         var series: [String] = []
