@@ -1,4 +1,6 @@
+import Foundation
 import PlanCore
+import SupportEconomics
 import Testing
 
 @testable import PlanSession
@@ -76,5 +78,34 @@ struct TimelinePeriodsTests {
         // A simulated quarter, sample by sample: two samples over three months.
         #expect(SimulatedSeries.aggregate([[1, 10], [2, 20], [6, 60]], isFlow: true) == [3, 30])
         #expect(SimulatedSeries.aggregate([[1, 10], [2, 20], [6, 60]], isFlow: false) == [6, 60])
+    }
+}
+
+/// The timeline views fit every width: `:timeline` by quarter and by month, and `:simulate` of a series.
+@Suite("Timeline views fit the width")
+struct TimelineViewWidthTests {
+    @Test("no line of a timeline view is wider than the width", arguments: [40, 52, 60, 72, 80, 100, 120, 160])
+    func fits(width: Int) {
+        let output = BufferedOutput()
+        let locator = PresetLocator(
+            environmentRoot: nil, executablePath: nil, fileExists: { FileManager.default.fileExists(atPath: $0) },
+            listDirectory: { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] })
+        let session = Session(output: output, locator: locator)
+        #expect(session.loadStandardModel() == .success)
+        session.width = width
+        for text in [
+            "timeline 2024-01 to 2026-12", ":timeline", ":timeline ai_coverage agents payback_month",
+            ":simulate 300 cumulative_net agents", "timeline 2025-01 to 2025-09", ":timeline",
+            ":simulate 300 monthly_net",
+        ] {
+            let before = output.lines.count
+            _ = session.run(SourceFile(name: nil, text: text))
+            let lines = output.lines[before...].flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            if text.hasPrefix(":") { #expect(!lines.isEmpty, "\(text) printed nothing") }
+            for line in lines where line.count > width {
+                Issue.record("\(text) at \(width): \(line.count) wide: \(line)")
+            }
+        }
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map { $0.rendered() })")
     }
 }
