@@ -60,13 +60,14 @@ extension Command {
         if context.arguments.all("cell").isEmpty { (named, notShown) = Self.defaultTimelineCells(model) }
         var columns: [TimelineColumn] = []
         var singles: [(name: String, value: Value)] = []
-        for (name, value) in named {
+        var seen: Set<String> = []
+        for (name, value) in named where seen.insert(name).inserted {
             guard case .series(let series) = value else {
                 singles.append((name, value))
                 continue
             }
             if case .record(let record)? = series.values.first {
-                for key in record.keys {
+                for key in record.keys where seen.insert(name + "." + key).inserted {
                     if let months = series.field(key) {
                         columns.append(TimelineColumn(name: name + "." + key, series: months))
                     }

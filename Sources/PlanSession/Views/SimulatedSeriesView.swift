@@ -28,11 +28,14 @@ struct SimulatedSeries {
         var order: [String] = []
         var byName: [String: [SimulatedOutput]] = [:]
         var scalars: [SimulatedOutput] = []
+        // A month named twice (`:simulate cov.routine cov`) is kept once.
+        var seen: Set<String> = []
         for output in outputs {
-            guard output.month != nil else {
+            guard let month = output.month else {
                 scalars.append(output)
                 continue
             }
+            guard seen.insert(output.name + " " + String(month)).inserted else { continue }
             if byName[output.name] == nil { order.append(output.name) }
             byName[output.name, default: []].append(output)
         }
