@@ -46,7 +46,7 @@ enum TimelineCharts {
                     return bits == 0 ? " " : Character(UnicodeScalar(0x2800 + bits) ?? " ")
                 })
         }
-        return frame.draw(rows, months: months, zeroRow: frame.zero(rows: dotRows).map { $0 / 4 })
+        return frame.draw(rows, months: months, labels: frame.labels(rows: lineRows, dotsPerRow: 4))
     }
 
     /// A fan chart: per month the band from p5 to p95 and the median, at most `width` columns wide.
@@ -69,7 +69,7 @@ enum TimelineCharts {
                 grid[frame.row(median, rows: fanRows)][column] = "━"
             }
         }
-        return frame.draw(grid.map { String($0) }, months: months, zeroRow: frame.zero(rows: fanRows))
+        return frame.draw(grid.map { String($0) }, months: months, labels: frame.labels(rows: fanRows, dotsPerRow: 1))
     }
 
     /// The value at `column` of `columns` spread evenly over the months, joined by straight lines; nil where
@@ -93,12 +93,15 @@ enum TimelineCharts {
         let topLabel: String
         let bottomLabel: String
         let zeroLabel: String
+        /// True when every value is the same (drawn as a flat line mid-height, labelled once).
+        let flat: Bool
         let labelWidth: Int
         let plotWidth: Int
 
         init(low: Double, high: Double, unit: Unit, width: Int) {
             // A flat line sits in the middle of a band one unit either side.
-            let spread = high > low ? 0 : max(1, abs(high) * 0.1)
+            flat = !(high > low)
+            let spread = flat ? max(1, abs(high) * 0.1) : 0
             self.low = low - spread
             self.high = high + spread
             topLabel = Value.format(high, unit: unit)
@@ -115,24 +118,31 @@ enum TimelineCharts {
             return min(rows - 1, max(0, Int(((1 - share) * Double(rows - 1)).rounded())))
         }
 
-        /// The row of zero among `rows` rows when the values span both signs, else nil.
-        func zero(rows: Int) -> Int? { low < 0 && high > 0 ? row(0, rows: rows) : nil }
+        /// The labels of the value axis by text row, for `rows` rows of `dotsPerRow` positions each: the highest
+        /// value at the top, the lowest at the bottom, zero on its row between them when the values span both
+        /// signs; a flat line's one value on its row.
+        func labels(rows: Int, dotsPerRow: Int) -> [Int: String] {
+            let positions = rows * dotsPerRow
+            if flat { return [row((low + high) / 2, rows: positions) / dotsPerRow: topLabel] }
+            var labels = [0: topLabel, rows - 1: bottomLabel]
+            if low < 0 && high > 0 {
+                let zero = row(0, rows: positions) / dotsPerRow
+                if labels[zero] == nil { labels[zero] = zeroLabel }
+            }
+            return labels
+        }
 
-        /// The plot's rows with the axes, the labels (the highest and lowest values, and zero on its row
-        /// between them) and the months.
-        func draw(_ rows: [String], months: [String], zeroRow: Int?) -> [String] {
+        /// The plot's rows with the axes, the labels by row (`labels(rows:dotsPerRow:)`) and the months.
+        func draw(_ rows: [String], months: [String], labels axisLabels: [Int: String]) -> [String] {
             let pad = { (text: String) in
                 String(repeating: " ", count: max(0, labelWidth - text.count)) + text.prefix(labelWidth)
             }
             var lines: [String] = []
             for (index, row) in rows.enumerated() {
-                let isZero = index == zeroRow && index != 0 && index != rows.count - 1
-                let label =
-                    index == 0
-                    ? pad(topLabel)
-                    : index == rows.count - 1 ? pad(bottomLabel) : isZero ? pad(zeroLabel) : pad("")
-                let axis = index == 0 || index == rows.count - 1 || isZero ? "┤" : "│"
-                lines.append(("  " + label + " " + axis + row).replacingTrailingSpaces())
+                let label = axisLabels[index]
+                let axis = label == nil ? "│" : "┤"
+                let shown = pad(label ?? "")
+                lines.append(("  " + shown + " " + axis + row).replacingTrailingSpaces())
             }
             // Month labels, each starting at its tick: every 1, 2, 3, 6, 12… months, as far apart as they need;
             // one that would run past the end moves left, or is left out when it would touch the one before.
