@@ -82,4 +82,19 @@ extension Chart {
             subtitle: "solid: the median month by month; dashed and shaded: the 5th to 95th percentile",
             panels: panels, notes: notes)
     }
+
+    /// The chart of a `:simulate` that gave series and one-value cells: the fans, then the histograms (at most
+    /// `simulationPanels` panels in all), titled with every name; either alone when the other is nil.
+    static func simulation(fans: Chart?, histograms: Chart?, names: [String], samples: Int, seed: UInt64) -> Chart? {
+        guard let fans, let histograms else { return fans ?? histograms }
+        let room = max(0, simulationPanels - fans.panels.count)
+        var notes = fans.notes + histograms.notes
+        if histograms.panels.count > room {
+            notes.append("histograms not drawn: \(histograms.panels.count - room) (`:simulate NAME …` picks the cells)")
+        }
+        return Chart(
+            title: "Monte Carlo: " + list(names) + " over \(samples) samples (seed \(seed))",
+            subtitle: (fans.subtitle ?? "") + "; bars: the share of samples at each value",
+            panels: fans.panels + histograms.panels.prefix(room), notes: notes)
+    }
 }

@@ -80,8 +80,11 @@ extension Command {
             throw context.diagnostic(.interrupted)
         }
         session.lastChart =
-            Chart.fans(series, samples: count, seed: session.seed)
-            ?? Chart.simulation(scalars, samples: count, seed: session.seed) ?? session.lastChart
+            Chart.simulation(
+                fans: Chart.fans(series, samples: count, seed: session.seed),
+                histograms: Chart.simulation(scalars, samples: count, seed: session.seed),
+                names: series.map(\.name) + scalars.map(\.name), samples: count, seed: session.seed)
+            ?? session.lastChart
         if !scalars.isEmpty || series.isEmpty {
             context.emit(
                 SimulationView(outputs: scalars, samples: count, seed: session.seed).render(width: context.width))
