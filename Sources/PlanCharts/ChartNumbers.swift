@@ -30,6 +30,8 @@ public struct ChartNumbers: Sendable {
 
     /// Labels for ticks given as shown numbers, all with the same suffix (k, M, B) and decimals.
     public func tickLabels(_ ticks: [Double]) -> [String] {
+        // A date is a month on the calendar: its ticks are months (`2024-03`), not month numbers.
+        if unit.isDate { return ticks.map { Timeline.label(Int($0.rounded())) } }
         let largest = ticks.map(abs).max() ?? 0
         let (divisor, suffix) = Self.suffix(for: unit.percent && unit.isPlain ? 0 : largest)
         let step = abs(Ticks.step(of: ticks)) / divisor
@@ -48,6 +50,7 @@ public struct ChartNumbers: Sendable {
     public func label(_ base: Double) -> String {
         let shown = shown(base)
         guard shown.isFinite else { return "–" }
+        if unit.isDate { return Timeline.label(Int(shown.rounded())) }
         if unit.isPlain && unit.percent {
             return (shown < 0 ? "-" : "") + NumberFormat.significant(abs(shown), 3) + "%"
         }
@@ -56,7 +59,8 @@ public struct ChartNumbers: Sendable {
 
     /// A full value with its unit, as the REPL shows it (`$24.69M/year`).
     public func full(_ base: Double) -> String {
-        Value.format(base, unit: unit)
+        // A date between months (a mean) shows as the nearest month.
+        Value.format(unit.isDate && base.isFinite ? base.rounded() : base, unit: unit)
     }
 
     /// The sign, `$` and `%` around a magnitude.

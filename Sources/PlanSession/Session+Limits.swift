@@ -43,19 +43,47 @@ extension Session {
         throw diagnostic
     }
 
-    /// Checks the Monte Carlo run of `:simulate` over `names`.
+    /// Checks the Monte Carlo run of `:simulate` over `names` (cells, or fields `cell.field`).
+    ///
+    /// A series counts once per month, both as outputs (each month's samples are kept) and in a block (each
+    /// month's lanes are evaluated): samples × cells × months.
     func checkSimulationSize(_ names: [String], samples: Int, fail: (String) -> Diagnostic) throws(Diagnostic) {
         var outputs = 0
         var ids: [Int] = []
         for name in names {
-            guard let id = model.cellSlot(name), let value = model.value(of: name) else { continue }
+            var (cell, field) = (name, String?.none)
+            if model.cellSlot(name) == nil, let dot = name.firstIndex(of: ".") {
+                (cell, field) = (String(name[..<dot]), String(name[name.index(after: dot)...]))
+            }
+            guard let id = model.cellSlot(cell), let value = model.value(of: cell) else { continue }
             ids.append(id)
-            if case .record(let record) = value { outputs += record.values.count } else { outputs += 1 }
+            var months = 1
+            var shape = value
+            if case .series(let series) = value, let first = series.values.first {
+                months = series.values.count
+                shape = first
+            }
+            let fields = field == nil ? Self.numberCount(shape) : 1
+            outputs =
+                outputs.addingReportingOverflow(fields.multipliedReportingOverflow(by: months).partialValue)
+                .partialValue
         }
         let uncertain = model.uncertainNodes()
-        let cells = model.dependencyOrder(from: ids, including: uncertain.contains).count
+        let order = model.dependencyOrder(from: ids, including: uncertain.contains)
+        // Every month of a series cell has its own lanes in a block.
+        let months = model.timeline?.count ?? 1
+        var cells = 0
+        for id in order {
+            cells += model.nodes[id]?.value?.isSeries == true ? months : 1
+        }
         try checkSimulationSize(
             outputs: outputs, samples: samples, blockCells: cells, what: "`:simulate`", fail: fail)
+    }
+
+    /// The numbers a value holds for `:simulate` (a record one per field).
+    private static func numberCount(_ value: Value) -> Int {
+        if case .record(let record) = value { return record.values.count }
+        return 1
     }
 
     /// Checks that no line of a source file is longer than `maximumLineLength`.

@@ -77,6 +77,15 @@ struct TicksTests {
         #expect(ChartNumbers(.percentage).shown(0.25) == 25)
     }
 
+    @Test("a date shows as a month: ticks, labels and a mean between months (the nearest month)")
+    func dates() {
+        // 2024-01 is month number 2024 × 12 = 24,288; 2024-03 is 24,290.
+        let dates = ChartNumbers(.date)
+        #expect(dates.tickLabels([24_288, 24_289, 24_290]) == ["2024-01", "2024-02", "2024-03"])
+        #expect(dates.label(24_290.4) == "2024-03")
+        #expect(dates.full(24_289.6) == "2024-03")
+    }
+
     @Test("a monthly axis counts months across years")
     func months() {
         #expect(XAxis.monthLabels(from: 2024, month: 11, count: 4) == ["2024-11", "2024-12", "2025-01", "2025-02"])

@@ -41,8 +41,8 @@ if (cd "$out" && "$bin" run uncertain.plan >"$out/uncertain.out" 2>&1); then ok;
   bad "the render model did not run:"; tail -5 "$out/uncertain.out"; fi
 (cd "$out" && "$bin" report klarna-2024 klarna-2025 -o compare.html >/dev/null 2>&1) && ok || bad "supportplan report -o compare.html"
 cp "$here/timeline.plan" "$out/"
-(cd "$out" && "$bin" report timeline.plan -o timeline.html >/dev/null 2>&1) && ok || bad "supportplan report timeline.plan"
-# 2. Every chart kind, with a monthly axis and a fan (not drawn by a command yet), written by the chart tests.
+(cd "$out" && "$bin" report timeline.plan -o timeline_report.html >/dev/null 2>&1) && ok || bad "supportplan report timeline.plan"
+# 2. Every chart kind (a monthly axis and a fan too: `:timeline` and `:simulate` of a series draw them in 1), written by the chart tests.
 if (cd "$repo" && CHART_SAMPLES="$out" swift test --skip-build --disable-xctest --filter ChartSamples >"$out/samples.log" 2>&1)
 then ok; else bad "the chart samples were not written:"; tail -5 "$out/samples.log"; fi
 
@@ -56,6 +56,8 @@ declare -A expect=(
   [sample_line]="2024-01|2025-07|agents|monthly_net"
   [sample_fan]="median|p95|p5|cumulative_net"
   [sample_bars]="klarna-2024|klarna-2025"
+  [timeline]="2024-01|2025-07|agents|monthly_net (\$/month)|cumulative_net (\$)"
+  [fan]="median|p95|p5|cumulative_net (\$)|2026-01"
 )
 for svg in "$out"/*.svg; do
   name="$(basename "$svg" .svg)"
@@ -76,7 +78,7 @@ for svg in "$out"/*.svg; do
     if grep -qF -- "$word" "$out/$name.dom"; then ok; else bad "$name.svg: \"$word\" is not in the rendered DOM"; fi
   done
 done
-for name in sweep sweep_tiers heatmap tornado histogram sample_line sample_fan sample_bars; do
+for name in sweep sweep_tiers heatmap tornado histogram timeline fan sample_line sample_fan sample_bars; do
   [ -f "$out/$name.svg" ] && ok || bad "$name.svg was not written"
 done
 
@@ -100,16 +102,16 @@ for report in report compare; do
   done
 done
 # 4. The report of a plan over time: its month-by-month part, printed and read back.
-html="$out/timeline.html"
-browse --print-to-pdf="$out/timeline.pdf" --no-pdf-header-footer "file://$html" >/dev/null
-if pdftotext -layout "$out/timeline.pdf" "$out/timeline.txt" 2>/dev/null; then ok; else bad "timeline.html: printing to PDF"; fi
+html="$out/timeline_report.html"
+browse --print-to-pdf="$out/timeline_report.pdf" --no-pdf-header-footer "file://$html" >/dev/null
+if pdftotext -layout "$out/timeline_report.pdf" "$out/timeline_report.txt" 2>/dev/null; then ok; else bad "timeline_report.html: printing to PDF"; fi
 for word in "The plan month by month" "Payback month" "Net present value" "Agents on the payroll" "By year" \
   "whole timeline" "agents at year end" "Cumulative net by month" "Monthly net, retention cost" "2025-01"; do
-  if grep -qF -- "$word" "$out/timeline.txt" 2>/dev/null; then ok; else bad "timeline.pdf: \"$word\" is not in the printed text"; fi
+  if grep -qF -- "$word" "$out/timeline_report.txt" 2>/dev/null; then ok; else bad "timeline_report.pdf: \"$word\" is not in the printed text"; fi
 done
-browse --screenshot="$out/timeline.png" --window-size=1100,1600 "file://$html" >/dev/null
-if [ -f "$out/timeline.png" ] && python3 "$here/png_check.py" "$out/timeline.png" 1100 1600 0.02 >"$out/timeline.png.txt"; then ok; else
-  bad "timeline.html: screenshot"; cat "$out/timeline.png.txt" 2>/dev/null; fi
+browse --screenshot="$out/timeline_report.png" --window-size=1100,1600 "file://$html" >/dev/null
+if [ -f "$out/timeline_report.png" ] && python3 "$here/png_check.py" "$out/timeline_report.png" 1100 1600 0.02 >"$out/timeline_report.png.txt"; then ok; else
+  bad "timeline_report.html: screenshot"; cat "$out/timeline_report.png.txt" 2>/dev/null; fi
 grep -qF "Scenarios compared" "$out/compare.txt" && grep -qF "klarna-2025" "$out/compare.txt" && ok \
   || bad "compare.pdf: no scenario comparison of klarna-2024 and klarna-2025"
 grep -qF "Scenarios compared" "$out/report.txt" && ok || bad "report.pdf: no scenario comparison (a scenario was saved)"

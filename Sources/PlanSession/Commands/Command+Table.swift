@@ -22,7 +22,7 @@ extension Command {
     /// Every command, in `:help` order.
     public static let all: [Command] = [
         .help, .quit, .show, .explain, .watch, .unwatch, .undo, .redo, .reset, .load, .presets, .save, .export,
-        .table, .report, .alerts, .set, .simulate, .goalseek, .maximize, .minimize, .sweep, .sensitivity,
+        .table, .timeline, .report, .alerts, .set, .simulate, .goalseek, .maximize, .minimize, .sweep, .sensitivity,
         .scenario, .scenarios, .compare, .bridge, .why, .importTickets, .evidence,
     ]
 

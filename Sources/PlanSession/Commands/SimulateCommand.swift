@@ -43,11 +43,15 @@ extension Command {
         // Only what depends on a distribution is simulated; the rest is named, with its value, not dropped silently.
         let uncertain = Set(context.model.uncertainCellNames)
         var leftOut: [String] = []
+        var notShown: [String] = []
         if names.isEmpty {
             let watched = context.model.watches.filter { uncertain.contains($0) }
             leftOut = context.model.watches.filter { !uncertain.contains($0) }
             names = watched.isEmpty ? context.model.uncertainCellNames : watched
-            if watched.isEmpty { leftOut = [] }
+            if watched.isEmpty {
+                leftOut = []
+                (names, notShown) = Self.defaultSimulated(names, context.model)
+            }
         } else {
             leftOut = zip(names, cells).filter { !uncertain.contains($0.1) }.map(\.0)
             names = zip(names, cells).filter { uncertain.contains($0.1) }.map(\.0)
@@ -70,10 +74,57 @@ extension Command {
             if error.isInterrupted { throw context.diagnostic(error) }
             throw context.error(error.message, kind: error.kind)
         }
-        session.lastChart = Chart.simulation(outputs, samples: count, seed: session.seed) ?? session.lastChart
-        context.emit(SimulationView(outputs: outputs, samples: count, seed: session.seed).render(width: context.width))
+        // A series gives one output per month: shown as p5/p50/p95 by month with a fan chart (the last chart);
+        // a scalar (an aggregate such as `total(x)`) as a row with its histogram, as before.
+        guard let (series, scalars) = SimulatedSeries.group(outputs, isCancelled: model.isCancelled) else {
+            throw context.diagnostic(.interrupted)
+        }
+        session.lastChart =
+            Chart.simulation(
+                fans: Chart.fans(series, samples: count, seed: session.seed),
+                histograms: Chart.simulation(scalars, samples: count, seed: session.seed),
+                names: series.map(\.name) + scalars.map(\.name), samples: count, seed: session.seed)
+            ?? session.lastChart
+        if !scalars.isEmpty || series.isEmpty {
+            context.emit(
+                SimulationView(outputs: scalars, samples: count, seed: session.seed).render(width: context.width))
+        } else {
+            context.emit("  \(count) samples, seed \(session.seed)")
+        }
+        for simulated in series {
+            context.emit(SimulatedSeriesView(series: simulated).render(width: context.width))
+        }
         if !leftOut.isEmpty { context.emit(Self.leftOutNote(leftOut, context.model)) }
+        if !notShown.isEmpty {
+            context.emit(
+                "  not simulated: " + notShown.joined(separator: ", ") + " (`:simulate N NAME …` picks the cells)")
+        }
         return .success
+    }
+
+    /// The cells `:simulate` with no names and no watches simulates, and the series it leaves out.
+    ///
+    /// Every uncertain number and record of numbers; of the series (one view each, month by month), the
+    /// standard timeline outputs the model has, else the first six. Flags and texts are left out.
+    private static func defaultSimulated(_ names: [String], _ model: Model) -> (shown: [String], notShown: [String]) {
+        var scalars: [String] = []
+        var series: [String] = []
+        for name in names {
+            guard let value = model.value(of: name) else { continue }
+            var shape = value
+            if case .series(let months) = value, let first = months.values.first { shape = first }
+            switch shape {
+            case .number: break
+            case .record(let record)
+            where record.values.contains(where: { if case .number = $0 { true } else { false } }):
+                break
+            default: continue
+            }
+            if value.isSeries { series.append(name) } else { scalars.append(name) }
+        }
+        let standard = standardTimelineOutputs.filter(series.contains)
+        let shown = standard.isEmpty ? Array(series.prefix(Chart.simulationPanels)) : standard
+        return (scalars + shown, series.filter { !shown.contains($0) })
     }
 
     /// "  left out (no distribution upstream): contacts = 3.45M/month, fte_cost = $60k/year".

@@ -24,7 +24,10 @@ struct SimulationView {
             var values = output.samples
             let summary = summarize(&values)
             summaries.append(summary)
-            let format = { (value: Double) in value.isNaN ? "–" : Value.format(value, unit: output.unit) }
+            // A date's mean is shown as its nearest month (`2024-03`), not as a month number.
+            let format = { (value: Double) in
+                value.isNaN ? "–" : Value.format(output.unit.isDate ? value.rounded() : value, unit: output.unit)
+            }
             rows.append([
                 output.name, format(summary.mean), format(summary.p5), format(summary.p50), format(summary.p95),
                 summary.probabilityBelowZero.isNaN
