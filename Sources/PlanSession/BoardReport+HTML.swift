@@ -15,7 +15,8 @@ extension BoardReport {
         if let tiers {
             out +=
                 "<section class=\"keep\" id=\"tiers\">\n"
-                + "<h2>Per tier: where AI takes the work, and CSAT beside the blend</h2>\n"
+                + "<h2>Per tier: where AI takes the work, and CSAT beside the blend"
+                + (tiersMonth.map { " (" + Self.escape($0) + ")" } ?? "") + "</h2>\n"
             out += Self.tableHTML(tiers, className: "tiers")
             if let note = tiers.flagNote { out += "<p class=\"note\">\(Self.escape(note))</p>\n" }
             out += "</section>\n"
@@ -66,6 +67,7 @@ extension BoardReport {
     /// The headline figures as cards.
     private func headlineHTML() -> String {
         var out = "<section class=\"keep\" id=\"headline\">\n<h2>Headline</h2>\n"
+        if let headlineMonth { out += "<p class=\"note\">\(Self.escape(headlineMonth))</p>\n" }
         if headline.isEmpty {
             out += "<p class=\"note\">No headline outputs: `watch` the cells that matter.</p>\n</section>\n"
             return out

@@ -12,6 +12,7 @@ extension BoardReport {
         if let summary { lines += Self.wrap(Self.inline(summary)) + [""] }
         lines += Self.wrap("_" + Self.inline(prepared) + "_") + [""]
         lines += ["## Headline", ""]
+        if let headlineMonth { lines += Self.wrap(Self.inline(headlineMonth)) + [""] }
         if headline.isEmpty { lines += ["No headline outputs: `watch` the cells that matter.", ""] }
         for figure in headline {
             var text = "**" + Self.inline(figure.label) + ": " + Self.inline(figure.value) + "**"
@@ -31,7 +32,11 @@ extension BoardReport {
                     "Also checked, and not on: " + alertsOff.map { Self.inline($0) }.joined(separator: "; ") + ".")
         }
         if let tiers {
-            lines += ["", "## Per tier: where AI takes the work, and CSAT beside the blend", ""]
+            lines += [
+                "",
+                "## Per tier: where AI takes the work, and CSAT beside the blend"
+                    + (tiersMonth.map { " (" + Self.inline($0) + ")" } ?? ""), "",
+            ]
             lines += Self.tableMarkdown(tiers)
             if let note = tiers.flagNote { lines += ["", Self.inline(note)] }
         }

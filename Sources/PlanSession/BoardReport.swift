@@ -96,8 +96,12 @@ public struct BoardReport: Sendable {
     public var prepared: String
     /// The headline figures.
     public var headline: [Figure]
+    /// With a timeline, which month the headline shows (`the run rate in 2026-12, the timeline's last month`).
+    public var headlineMonth: String?
     /// The per-tier table with the blend as its last row, when the model has tiers.
     public var tiers: Table?
+    /// With a timeline, which month the tier table shows (`2024-02, the month of the deepest tier drop`).
+    public var tiersMonth: String?
     /// The alerts that are on, as sentences.
     public var alerts: [String]
     /// The alert rules that are off (so a reader sees what was checked).

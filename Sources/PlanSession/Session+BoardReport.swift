@@ -33,7 +33,8 @@ extension Session {
             title: "Support plan: \(scenario)", summary: isPreset ? presetDescription(scenario) : nil,
             prepared: "Prepared with supportplan on \(date ?? Self.today()) from scenario \(scenario), "
                 + "\(model.cellNames.count) cells.",
-            headline: reportHeadline(uncertain), tiers: reportTiers(), alerts: model.activeAlerts,
+            headline: reportHeadline(uncertain), headlineMonth: reportMonthNotes().headline, tiers: reportTiers(),
+            tiersMonth: reportMonthNotes().tiers, alerts: model.activeAlerts,
             alertsOff: model.alerts.filter { !$0.on }.map(\.message), timeline: reportTimeline(uncertain),
             tornado: tornado, tornadoMissing: tornadoMissing,
             comparison: comparison, comparisonAlerts: comparisonAlerts, inputs: reportInputs(uncertain), notes: notes)
@@ -50,11 +51,14 @@ extension Session {
 
     /// The headline: the standard model's key outputs in words where it has them, then other watched cells.
     private func reportHeadline(_ uncertain: Set<Int>) -> [BoardReport.Figure] {
+        let month = reportMonths().headline
         let shown = { (name: String) -> String? in
-            self.model.value(of: name) == nil ? nil : CellText(self.model, uncertain: uncertain).value(of: name)
+            guard let value = self.reportValue(name, at: month) else { return nil }
+            let marked = self.model.cellIds[name].map { uncertain.contains($0) } ?? false
+            return (marked ? "~" : "") + value.display
         }
         let number = { (name: String) -> Double? in
-            if case .number(let value, _)? = self.model.value(of: name) { return value }
+            if case .number(let value, _)? = self.reportValue(name, at: month) { return value }
             return nil
         }
         var figures: [BoardReport.Figure] = []
@@ -120,22 +124,23 @@ extension Session {
 
     /// The per-tier table: one row per tier, the blend as the last row (CSAT beside the blend).
     private func reportTiers() -> BoardReport.Table? {
+        let month = reportMonths().tiers
         let columns = Self.reportTierColumns.filter {
-            if case .record = model.value(of: $0.cell) { return true }
+            if case .record = reportValue($0.cell, at: month) { return true }
             return false
         }
         guard !columns.isEmpty else { return nil }
         var keys: [String] = []
         for column in columns {
-            guard case .record(let record)? = model.value(of: column.cell) else { continue }
+            guard case .record(let record)? = reportValue(column.cell, at: month) else { continue }
             for key in record.keys where !keys.contains(key) { keys.append(key) }
         }
-        let baseline = model.value(of: "csat_blended_baseline")
-        let hybrid = model.value(of: "csat_blended_hybrid")
+        let baseline = reportValue("csat_blended_baseline", at: month)
+        let hybrid = reportValue("csat_blended_hybrid", at: month)
         var texts: [[String]] = []
         var flagged: [[Int]] = Array(repeating: [], count: keys.count)
         for (index, column) in columns.enumerated() {
-            guard case .record(let record)? = model.value(of: column.cell) else { continue }
+            guard case .record(let record)? = reportValue(column.cell, at: month) else { continue }
             var values: [Value?] = keys.map { record[$0] }
             // The blend row: the blended CSATs, their change, and the mix's total.
             switch column.cell {
@@ -187,7 +192,7 @@ extension Session {
 
     /// The tornado of net value (or of the first watched number), or why there is none.
     private func reportTornado() -> (Chart?, String?) {
-        let candidates = ["net_value"] + model.watches
+        let candidates = (model.timeline == nil ? ["net_value"] : ["net_value", "net_present_value"]) + model.watches
         guard
             let name = candidates.first(where: {
                 if case .number? = model.value(of: $0) { return true }
@@ -228,7 +233,10 @@ extension Session {
         }
         var rows: [BoardReport.Table.Row] = [.init(cells: ["outputs"], kind: .section)]
         for name in outputs where models.contains(where: { $0.value(of: name) != nil }) {
-            rows += Self.reportComparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: false).map {
+            rows += Self.reportComparisonRows(
+                name, models.map { Self.lastMonth($0.value(of: name)) }, onlyDiffering: false
+            )
+            .map {
                 .init(cells: $0)
             }
         }
@@ -238,7 +246,9 @@ extension Session {
         }
         var inputRows: [BoardReport.Table.Row] = []
         for name in order where models.contains(where: { $0.cell(name)?.deps.isEmpty ?? false }) {
-            inputRows += Self.reportComparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: true).map {
+            inputRows += Self.reportComparisonRows(
+                name, models.map { Self.lastMonth($0.value(of: name)) }, onlyDiffering: true
+            ).map {
                 .init(cells: $0)
             }
         }
@@ -313,8 +323,12 @@ extension Session {
             if case .record(let record)? = node.value {
                 fields = zip(record.keys, record.values).map { "\($0): \($1.display)" }
             }
+            var value = CellText(model, uncertain: uncertain).value(of: name)
+            if case .series(let series)? = node.value {
+                value = (value.hasPrefix("~") ? "~" : "") + series.summary(sparkline: false)
+            }
             return BoardReport.Input(
-                name: name, value: CellText(model, uncertain: uncertain).value(of: name), fields: fields,
+                name: name, value: value, fields: fields,
                 distribution: CellText(model).distributionNote(of: name), source: node.doc)
         }
     }

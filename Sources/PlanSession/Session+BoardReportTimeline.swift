@@ -33,6 +33,52 @@ extension Session {
         return BoardReport.TimelinePart(span: span, figures: figures, years: years, charts: charts)
     }
 
+    /// The months the report's point-in-time parts show, as positions on the timeline (nil without one): the
+    /// headline is the run rate in the last month; the tier table is the month of the deepest tier CSAT drop
+    /// (`csat_change`'s lowest field), the last month when no tier drops.
+    func reportMonths() -> (headline: Int?, tiers: Int?) {
+        guard let timeline = model.timeline else { return (nil, nil) }
+        let last = timeline.count - 1
+        guard case .series(let changes)? = model.value(of: "csat_change") else { return (last, last) }
+        var deepest: (position: Int, change: Double)?
+        for (position, value) in changes.values.enumerated() {
+            let fields: [Value]
+            if case .record(let record) = value { fields = record.values } else { fields = [value] }
+            // The first month of the deepest drop (later months equal to rounding do not move it).
+            for case .number(let change, _) in fields where change < (deepest?.change ?? 0) - 1e-9 {
+                deepest = (position, change)
+            }
+        }
+        return (last, deepest?.position ?? last)
+    }
+
+    /// The report's notes on those months, in words (nil without a timeline).
+    func reportMonthNotes() -> (headline: String?, tiers: String?) {
+        guard let timeline = model.timeline else { return (nil, nil) }
+        let (headline, tiers) = reportMonths()
+        let label = { (position: Int?) in Timeline.label(timeline.month(at: position ?? 0)) }
+        let headlineNote =
+            "The run rate in \(label(headline)), the timeline's last month; the plan month by month is below."
+        let tiersNote =
+            tiers == headline
+            ? "in \(label(tiers)), the timeline's last month" : "in \(label(tiers)), the month of the deepest tier drop"
+        return (headlineNote, tiersNote)
+    }
+
+    /// A cell's value as the report's point-in-time parts show it: a series at `position` (its last month when
+    /// nil), anything else as it is.
+    func reportValue(_ name: String, at position: Int?) -> Value? {
+        guard case .series(let series)? = model.value(of: name) else { return model.value(of: name) }
+        guard let position, series.values.indices.contains(position) else { return series.values.last }
+        return series.values[position]
+    }
+
+    /// A series at its last month (a scenario comparison compares where each plan ends up), else the value.
+    static func lastMonth(_ value: Value?) -> Value? {
+        if case .series(let series)? = value { return series.values.last }
+        return value
+    }
+
     /// A cell's months as numbers in base units with their unit, when it is a series of numbers (or, with
     /// `flat`, a number: the same in every month).
     func reportSeries(_ name: String, flat: Bool = false) -> (values: [Double?], unit: Unit)? {

@@ -257,4 +257,22 @@ struct BoardReportTests {
         #expect(html.contains("<h2>The plan month by month</h2>") && html.contains("2026 (01–02)"))
         #expect(session.boardReport().markdown().contains("| 2025 | $12k | $10k | 90 |"))
     }
+
+    @Test("klarna-timeline's report: the headline in the last month, the tiers in the month of the deepest drop")
+    func klarnaTimelineReport() throws {
+        let (session, _) = makeSession(preset: "klarna-timeline")
+        let report = session.boardReport()
+        #expect(report.headlineMonth?.hasPrefix("The run rate in 2026-12") == true)
+        // The AI launches in 2024-02 with the complex-tier gap; the May 2025 turn closes it.
+        #expect(report.tiersMonth == "in 2024-02, the month of the deepest tier drop")
+        let complex = try #require(report.tiers?.rows.first { $0.cells.first == "complex" })
+        #expect(!complex.flagged.isEmpty)
+        // No sparkline reaches a report: a series shows as its month's value.
+        for figure in report.headline { #expect(!figure.value.contains("▁") && !figure.value.contains("█")) }
+        for input in report.inputs {
+            #expect(!input.value.contains("▁") && !input.value.contains("█"), "\(input.name)")
+        }
+        #expect(report.tornado != nil, "\(report.tornadoMissing ?? "")")
+        #expect(report.timeline?.years?.rows.count == 4)
+    }
 }

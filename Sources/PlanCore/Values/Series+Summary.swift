@@ -3,7 +3,10 @@
 extension Series {
     /// The series in one line: `0% → 60% ▁▁▂▃▄▅▆▇██`, `$0.2M/month → $3.4M/month ▁▃▅▇█ (total $45.1M)`,
     /// `true in 9 of 12 months, from 2025-04`.
-    public var summary: String {
+    public var summary: String { summary(sparkline: true) }
+
+    /// The series in one line, with or without its sparkline (a report's table cell has no room for one).
+    public func summary(sparkline: Bool) -> String {
         guard let first = values.first, let last = values.last else { return "(no months)" }
         if case .bool = first {
             let months = values.enumerated().filter { $0.element == .bool(true) }.map(\.offset)
@@ -12,7 +15,7 @@ extension Series {
             return "true in \(months.count) of \(values.count) months, from \(Timeline.label(start + from))"
         }
         var text = values.count == 1 ? first.display : first.display + " → " + last.display
-        if let numbers = numbers?.values { text += " " + Self.sparkline(numbers) }
+        if sparkline, let numbers = numbers?.values { text += " " + Self.sparkline(numbers) }
         if let total { text += " (total " + total.display + ")" }
         return text
     }
