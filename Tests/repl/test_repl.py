@@ -20,7 +20,7 @@ results = []
 def spawn(args=(), state=None, **env):
     state = state or tempfile.mkdtemp()
     environment = dict(os.environ, XDG_STATE_HOME=state, NO_COLOR="1", TERM="xterm", **env)
-    child = pexpect.spawn(BIN, list(args), env=environment, encoding="utf-8", timeout=10, dimensions=(40, 140))
+    child = pexpect.spawn(BIN, list(args), env=environment, encoding="utf-8", timeout=30, dimensions=(40, 140))
     return child, state
 
 
@@ -261,7 +261,7 @@ def _():
     state = tempfile.mkdtemp()
     environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     environment.update(XDG_STATE_HOME=state, NO_COLOR="1", TERM="xterm")
-    child = pexpect.spawn(BIN, ["klarna-2024"], env=environment, encoding="utf-8", timeout=10, dimensions=(200, 80))
+    child = pexpect.spawn(BIN, ["klarna-2024"], env=environment, encoding="utf-8", timeout=30, dimensions=(200, 80))
     child.expect(r"klarna-2024> ")
     child.sendline(":explain risk")
     child.expect(r"klarna-2024> ")
