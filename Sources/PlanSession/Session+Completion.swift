@@ -27,6 +27,18 @@ extension Session {
         return sortedUnique(names(matching: word) + Self.statementWords.filter { $0.hasPrefix(word) })
     }
 
+    /// What Tab offers for `word`, the text of a string opened after `before` (`use "kla`, `:load "q3 pl`):
+    /// presets and `.plan` files after `use`, a command's word or path arguments (never its keywords);
+    /// nothing in a string inside an expression.
+    public func completions(quotedAfter before: String, word: String) -> [String] {
+        let trimmed = before.drop { $0 == " " || $0 == "\t" }
+        if trimmed.first == ":" {
+            return commandCompletions(before: before, word: word).filter { !$0.hasSuffix(" ") }
+        }
+        if trimmed.hasSuffix("use ") || trimmed == "use" { return loadTargets(word) }
+        return []
+    }
+
     /// Completions inside a command's arguments, from its grammar.
     private func commandCompletions(before: String, word: String) -> [String] {
         let file = SourceFile(name: nil, text: before)

@@ -1,4 +1,5 @@
 import Glibc
+import LineEditor
 import PlanCore
 import PlanGraph
 import PlanSession
@@ -57,7 +58,8 @@ final class ConsoleOutput: SessionOutput {
             Console.write(echoed + "  interrupted: " + Self.reason(of: diagnostic) + "\n", to: 2)
             return
         }
-        Console.write(diagnostic.rendered(color: color), to: 2)
+        // Fitted to stderr's width (80 when it is not a terminal).
+        Console.write(diagnostic.rendered(color: color, width: Terminal.columns(fd: 2)), to: 2)
     }
 
     /// What an interruption stopped, without the `interrupted: ` the message may start with.
