@@ -58,8 +58,9 @@ final class ConsoleOutput: SessionOutput {
             Console.write(echoed + "  interrupted: " + Self.reason(of: diagnostic) + "\n", to: 2)
             return
         }
-        // Fitted to stderr's width (80 when it is not a terminal).
-        Console.write(diagnostic.rendered(color: color, width: Terminal.columns(fd: 2)), to: 2)
+        // Fitted to the terminal's width; on a pipe or in a file one line a message (the compiler convention).
+        let width = Console.isTerminal(2) ? Terminal.columns(fd: 2) : nil
+        Console.write(diagnostic.rendered(color: color, width: width), to: 2)
     }
 
     /// What an interruption stopped, without the `interrupted: ` the message may start with.

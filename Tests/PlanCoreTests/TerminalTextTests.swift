@@ -110,6 +110,13 @@ struct DiagnosticWidthTests {
         #expect(words == ("a.plan:1:1: error: " + message + " " + hint).split(separator: " ").map(String.init))
     }
 
+    @Test("without a width (a pipe, a file) a message stays on one line: the compiler convention, for tools")
+    func piped() {
+        let file = SourceFile(name: "a.plan", text: ":explian savings")
+        let text = Diagnostic(.error, message, file: file, span: SourceSpan(start: 0, end: 8)).rendered()
+        #expect(text == "a.plan:1:1: error: " + message + "\n  :explian savings\n  ^~~~~~~~\n")
+    }
+
     @Test("a message that fits is one line, as before")
     func fits() {
         let text = Diagnostic(.error, "short").rendered(width: 80)

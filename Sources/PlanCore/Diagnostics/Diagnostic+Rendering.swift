@@ -1,19 +1,24 @@
 /// Rendering diagnostics as text: `file:line:col: error: …`, the source line and a caret line.
 ///
-/// Everything fits `width` columns (#11 item 1): the message and the hint wrap at blanks, their
-/// continuation lines indented by four columns; the source line is shown whole when it fits, else cut to
-/// a window around the caret with `…` at the cut ends, and the caret line follows the cut, so the caret
-/// still stands under the mistake.
+/// On a terminal everything fits its width (#11 item 1): the message and the hint wrap at blanks, their
+/// continuation lines indented (the message's by four columns, the hint's by two more than its own
+/// indent); the source line is shown whole when it fits, else cut to a window around the caret with `…`
+/// at the cut ends, and the caret line follows the cut, so the caret still stands under the mistake.
+///
+/// Without a width (stderr is a pipe or a file) a diagnostic keeps the compiler convention of SPEC §1 to
+/// the letter: `file:line:col: error: message` on one line, so that editors, CI logs and `grep` read each
+/// message whole (a wrapped message would split a phrase a pattern looks for); only a source line longer
+/// than 200 characters is cut around the caret.
 extension Diagnostic {
-    /// Renders the diagnostic and its notes for `width` columns (80 when unknown or piped); `color` adds
-    /// ANSI colours.
-    public func rendered(color: Bool = false, width: Int = 80) -> String {
+    /// Renders the diagnostic and its notes for a terminal `width` columns wide, or unwrapped with no
+    /// width (a pipe or a file); `color` adds ANSI colours.
+    public func rendered(color: Bool = false, width: Int? = nil) -> String {
         var out = ""
-        render(into: &out, color: color, width: max(20, width))
+        render(into: &out, color: color, width: width.map { max(20, $0) })
         return out
     }
 
-    private func render(into out: inout String, color: Bool, width: Int) {
+    private func render(into out: inout String, color: Bool, width: Int?) {
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
         let tint: String
@@ -34,7 +39,7 @@ extension Diagnostic {
         // Text from files is neutralised before the colour codes are added (see `TerminalText`).
         let message = TerminalText.neutralized(message)
         let head = prefix + severity.rawValue + ": "
-        let lines = Self.wrap(head + message, width: width, indent: 4)
+        let lines = width.map { Self.wrap(head + message, width: $0, indent: 4) } ?? [head + message]
         // The first line carries the location and severity in their colours; the rest is the message.
         let first = lines[0]
         let firstMessage = String(first.dropFirst(min(head.count, first.count)))
@@ -42,14 +47,15 @@ extension Diagnostic {
         for line in lines.dropFirst() { out += "\(bold)\(line)\(reset)\n" }
         if let file, let span { out += excerpt(file, span, tint: tint, reset: reset, width: width) }
         if let hint {
-            for line in Self.wrap("  " + TerminalText.neutralized(hint), width: width, indent: 2) { out += line + "\n" }
+            let text = "  " + TerminalText.neutralized(hint)
+            for line in width.map({ Self.wrap(text, width: $0, indent: 2) }) ?? [text] { out += line + "\n" }
         }
         for note in notes { note.render(into: &out, color: color, width: width) }
     }
 
     /// The source line and the caret line under the span, cut around the caret when the line is wider
-    /// than `width`.
-    private func excerpt(_ file: SourceFile, _ span: SourceSpan, tint: String, reset: String, width: Int) -> String {
+    /// than `width` (without one, wider than 200 characters).
+    private func excerpt(_ file: SourceFile, _ span: SourceSpan, tint: String, reset: String, width: Int?) -> String {
         let lineIndex = file.lineIndex(of: span.start)
         let lineStart = file.lineStarts[lineIndex]
         let raw = file.lineText(lineIndex)
@@ -61,6 +67,9 @@ extension Diagnostic {
         let covered = String(decoding: file.bytes[min(span.start, endByte)..<endByte], as: UTF8.self)
         var caretWidth = max(1, TerminalText.neutralized(covered).count)
         var column = startCol
+        guard let width else {
+            return wholeExcerpt(line, startCol: startCol, caretWidth: caretWidth, tint: tint, reset: reset)
+        }
         let room = width - 2
         if line.count > room {
             // A window of the line around the caret: a third of the room before it, `…` where it is cut.
@@ -80,6 +89,25 @@ extension Diagnostic {
         let pad = String(repeating: " ", count: column)
         let carets = "^" + String(repeating: "~", count: caretWidth - 1)
         return "  \(String(line))\n  \(pad)\(tint)\(carets)\(reset)\n"
+    }
+
+    /// The excerpt for a pipe: the whole line up to 200 characters, else 200 from 40 before the caret.
+    private func wholeExcerpt(_ characters: [Character], startCol: Int, caretWidth: Int, tint: String, reset: String)
+        -> String
+    {
+        var line = String(characters)
+        let shownLimit = 200
+        var width = caretWidth
+        var offset = 0
+        if characters.count > shownLimit {
+            offset = max(0, startCol - 40)
+            line = String(characters.dropFirst(offset).prefix(shownLimit)) + " …"
+            if offset > 0 { line = "… " + line }
+            width = min(width, shownLimit - 40)
+        }
+        let pad = String(repeating: " ", count: startCol - offset + (offset > 0 ? 2 : 0))
+        let carets = "^" + String(repeating: "~", count: width - 1)
+        return "  \(line)\n  \(pad)\(tint)\(carets)\(reset)\n"
     }
 
     /// `text` wrapped at blanks to `width` columns, each line of it on its own (a hint may hold several),
