@@ -68,7 +68,8 @@ extension Session {
         case .files: return files(matching: word)
         case .presetsAndPlanFiles: return loadTargets(word)
         case .scenarios:
-            return (["current"] + savedScenarios.keys.sorted() + locator.names).filter { $0.hasPrefix(word) }
+            // This session's and those kept in the state directory by any session.
+            return (["current"] + savedScenarioNames + locator.names).filter { $0.hasPrefix(word) }
         case .helpTopics:
             return (HelpView.topics + Command.all.map(\.name) + completionNames).filter { $0.hasPrefix(word) }
         }

@@ -43,6 +43,8 @@ struct ScenarioStoreTests {
         #expect(text.contains("churn_per_bad_contact = 3%"))
 
         let (second, output) = makeSession(directory)
+        // Tab offers it too.
+        #expect(second.completions(line: ":scenario load high", word: "high") == ["high-churn"])
         #expect(enter(second, ":scenarios") == .success)
         #expect(output.text.contains("high-churn  saved "))
         #expect(enter(second, ":scenario load high-churn") == .success)
@@ -152,6 +154,28 @@ struct ScenarioStoreTests {
         #expect(lines.allSatisfy { $0.count <= 80 })
         enter(session, ":scenario load base")
         #expect(output.lines.last?.contains("no input changed") == true)
+    }
+
+    @Test("a resume replays `:scenario save` without writing the file; afterwards another session's write wins")
+    func resume() throws {
+        let directory = try temporaryStore()
+        let (other, _) = makeSession(directory)
+        enter(other, "churn_per_bad_contact = 5%\n:scenario save base")
+        let written = try String(contentsOfFile: directory + "/base.plan", encoding: .utf8)
+        let (resumed, _) = makeSession(directory)
+        let replay = resumed.replay([
+            .start(empty: false), .entry("churn_per_bad_contact = 3%"), .entry(":scenario save base"),
+            .entry("churn_per_bad_contact = 1%"), .entry(":scenario load base"),
+        ])
+        #expect(replay.problems.isEmpty, "\(replay.problems)")
+        // The replayed load restored the journal's copy (3%), not the file another session wrote (5%).
+        #expect(resumed.model.value(of: "churn_per_bad_contact")?.display == "3%")
+        #expect(try String(contentsOfFile: directory + "/base.plan", encoding: .utf8) == written)
+        resumed.adoptScenarioFiles()
+        Thread.sleep(forTimeInterval: 0.02)
+        enter(other, "churn_per_bad_contact = 6%\n:scenario save base")
+        enter(resumed, ":scenario load base")
+        #expect(resumed.model.value(of: "churn_per_bad_contact")?.display == "6%")
     }
 
     @Test("without a store (scripts) scenarios are kept for the session only")
