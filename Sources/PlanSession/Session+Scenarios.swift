@@ -111,9 +111,10 @@ extension Session {
         if scenarioStore != nil && !isReplaying { pendingScenarioFiles.append(name) }
     }
 
-    /// Drops scenario `name`; false when none is saved under it.
+    /// Drops scenario `name`; false when none is saved under it (a resume replays a deletion whatever it
+    /// finds: the file it deleted is gone already).
     func deleteScenario(_ name: String) -> Bool {
-        guard isSavedScenario(name) else { return false }
+        guard isSavedScenario(name) || isReplaying else { return false }
         savedScenarios[name] = nil
         scenarioStamps[name] = nil
         if scenarioStore != nil && !isReplaying { pendingScenarioFiles.append(name) }

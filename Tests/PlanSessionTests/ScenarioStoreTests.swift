@@ -178,6 +178,33 @@ struct ScenarioStoreTests {
         #expect(resumed.model.value(of: "churn_per_bad_contact")?.display == "6%")
     }
 
+    @Test("a resume replays the deletion of a scenario another session saved, without a warning")
+    func resumeDeletion() throws {
+        let directory = try temporaryStore()
+        let (first, _) = makeSession(directory)
+        enter(first, ":scenario save old")
+        let (second, _) = makeSession(directory)
+        #expect(enter(second, ":scenario delete old") == .success)
+        let (resumed, _) = makeSession(directory)
+        let replay = resumed.replay([.start(empty: false), .entry(":scenario delete old")])
+        #expect(replay.problems.isEmpty, "\(replay.problems)")
+    }
+
+    @Test("a scenario whose file cannot be written is kept for the session, and says so")
+    func unwritable() throws {
+        let directory = try temporaryStore()
+        // A file where the folder should be.
+        try "x".write(toFile: directory, atomically: true, encoding: .utf8)
+        let (session, output) = makeSession(directory)
+        #expect(enter(session, "fte_cost = $70k per year\n:scenario save kept") == .success)
+        #expect(output.diagnostics.last?.message.hasPrefix("scenario kept is kept for this session only") == true)
+        enter(session, "fte_cost = $80k per year")
+        #expect(enter(session, ":scenario load kept") == .success)
+        #expect(session.model.value(of: "fte_cost")?.display == "$70k/year")
+        enter(session, ":scenarios")
+        #expect(output.lines.last?.contains("kept  this session only") == true)
+    }
+
     @Test("without a store (scripts) scenarios are kept for the session only")
     func withoutStore() {
         let (session, output) = makeSession(nil)
