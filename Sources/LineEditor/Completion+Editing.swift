@@ -11,7 +11,8 @@ struct CompletionEdit: Equatable {
 extension Completion {
     /// Works out what Tab should do to `lineBeforeCursor`; nil when there is no candidate.
     ///
-    /// - One candidate: it replaces the last `replacing` characters.
+    /// - One candidate: it replaces the last `replacing` characters, followed by `closing` unless it ends in
+    ///   `/` (a folder, to go on into) or a blank.
     /// - Several: their common prefix replaces those characters when it extends them (compared
     ///   without regard to case), and every choice is listed.
     func edit(lineBeforeCursor: String) -> CompletionEdit? {
@@ -23,7 +24,8 @@ extension Completion {
         let count = Swift.max(0, Swift.min(replacing, lineBeforeCursor.count))
         let word = String(lineBeforeCursor.suffix(count))
         if choices.count == 1 {
-            return Self.replacement(of: word, by: first, choices: [])
+            let finished = !closing.isEmpty && !first.hasSuffix("/") && !first.hasSuffix(" ")
+            return Self.replacement(of: word, by: finished ? first + closing : first, choices: [])
         }
         let prefix = Self.commonPrefix(of: choices)
         if prefix.count > word.count, prefix.lowercased().hasPrefix(word.lowercased()) {

@@ -9,11 +9,16 @@ public struct Completion: Sendable, Equatable {
     public var replacing: Int
     /// The possible replacements, in the order in which to list them.
     public var candidates: [String]
+    /// Inserted after a unique candidate that is a finished word (one not ending in `/` or a blank): the
+    /// closing quote of a quoted name (`use "kla` → `use "klarna-2024"`).
+    public var closing: String
 
-    /// Creates a completion that replaces `replacing` characters before the cursor by one of `candidates`.
-    public init(replacing: Int, candidates: [String]) {
+    /// Creates a completion that replaces `replacing` characters before the cursor by one of `candidates`,
+    /// with `closing` after a unique finished one.
+    public init(replacing: Int, candidates: [String], closing: String = "") {
         self.replacing = replacing
         self.candidates = candidates
+        self.closing = closing
     }
 
     /// Nothing to complete: Tab beeps.

@@ -13,6 +13,8 @@ extension Session {
         var model: Model
         var scenario: String
         var savedScenarios: [String: Model]
+        var scenarioStamps: [String: ScenarioStore.Stamp]
+        var scenarioChanged: Bool
         var undoStack: [HistoryStep]
         var redoStack: [HistoryStep]
         var seed: UInt64
@@ -24,7 +26,8 @@ extension Session {
     /// The session's state now.
     func captureState() -> State {
         State(
-            model: model, scenario: scenario, savedScenarios: savedScenarios, undoStack: undoStack,
+            model: model, scenario: scenario, savedScenarios: savedScenarios, scenarioStamps: scenarioStamps,
+            scenarioChanged: scenarioChanged, undoStack: undoStack,
             redoStack: redoStack, seed: seed, samples: samples, showTiming: showTiming, quitRequested: quitRequested)
     }
 
@@ -34,6 +37,8 @@ extension Session {
         model.isCancelled = cancellation
         scenario = state.scenario
         savedScenarios = state.savedScenarios
+        scenarioStamps = state.scenarioStamps
+        scenarioChanged = state.scenarioChanged
         undoStack = state.undoStack
         redoStack = state.redoStack
         seed = state.seed
@@ -55,6 +60,7 @@ extension Session {
         let appliedBefore = appliedStatements
         let status = body()
         if status == .error || status == .interrupted {
+            pendingScenarioFiles = []
             restore(state)
             if interactive && appliedStatements != appliedBefore {
                 output.report(
@@ -62,6 +68,8 @@ extension Session {
                         .note, "the line was not applied; statements before the error were taken back",
                         kind: .refused))
             }
+        } else if nestedDepth == 0 {
+            flushScenarioFiles()
         }
         return status
     }

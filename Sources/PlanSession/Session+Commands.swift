@@ -62,15 +62,18 @@ extension Session {
         let step: HistoryStep
         if undo {
             guard let previous = undoStack.popLast() else { throw context.error("nothing to undo" + history) }
-            redoStack.append(HistoryStep(model: model, scenario: scenario, statement: previous.statement))
+            redoStack.append(
+                HistoryStep(model: model, scenario: scenario, changed: scenarioChanged, statement: previous.statement))
             step = previous
         } else {
             guard let next = redoStack.popLast() else { throw context.error("nothing to redo" + history) }
-            undoStack.append(HistoryStep(model: model, scenario: scenario, statement: next.statement))
+            undoStack.append(
+                HistoryStep(model: model, scenario: scenario, changed: scenarioChanged, statement: next.statement))
             step = next
         }
         model = step.model
         scenario = step.scenario
+        scenarioChanged = step.changed
         model.isCancelled = cancellation
         // Which statement the step took back or did again.
         context.emit("  \(undo ? "undone" : "redone"): " + step.statement)
@@ -121,6 +124,7 @@ extension Session {
             throw context.error("`:load \(name)` failed; the model is unchanged", at: span, kind: .refused)
         }
         scenario = target.scenarioName
+        scenarioChanged = false
         let description = target.isPreset ? presetDescription(name).map { ": " + $0 } ?? "" : ""
         context.emit("\(scenario)\(description) (\(model.cellNames.count) cells)")
         return status

@@ -27,6 +27,18 @@ extension Session {
         return sortedUnique(names(matching: word) + Self.statementWords.filter { $0.hasPrefix(word) })
     }
 
+    /// What Tab offers for `word`, the text of a string opened after `before` (`use "kla`, `:load "q3 pl`):
+    /// presets and `.plan` files after `use`, a command's word or path arguments (never its keywords);
+    /// nothing in a string inside an expression.
+    public func completions(quotedAfter before: String, word: String) -> [String] {
+        let trimmed = before.drop { $0 == " " || $0 == "\t" }
+        if trimmed.first == ":" {
+            return commandCompletions(before: before, word: word).filter { !$0.hasSuffix(" ") }
+        }
+        if trimmed.hasSuffix("use ") || trimmed == "use" { return loadTargets(word) }
+        return []
+    }
+
     /// Completions inside a command's arguments, from its grammar.
     private func commandCompletions(before: String, word: String) -> [String] {
         let file = SourceFile(name: nil, text: before)
@@ -56,7 +68,8 @@ extension Session {
         case .files: return files(matching: word)
         case .presetsAndPlanFiles: return loadTargets(word)
         case .scenarios:
-            return (["current"] + savedScenarios.keys.sorted() + locator.names).filter { $0.hasPrefix(word) }
+            // This session's and those kept in the state directory by any session.
+            return (["current"] + savedScenarioNames + locator.names).filter { $0.hasPrefix(word) }
         case .helpTopics:
             return (HelpView.topics + Command.all.map(\.name) + completionNames).filter { $0.hasPrefix(word) }
         }

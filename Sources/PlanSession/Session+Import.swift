@@ -34,6 +34,7 @@ extension Session {
         let text = imported.statements.map(\.text).joined(separator: "\n\n") + "\n"
         let before = model
         let beforeScenario = scenario
+        let changedBefore = scenarioChanged
         let alertsBefore = Set(model.activeAlerts)
         let file = SourceFile(name: "<import \(imported.file)>", text: text)
         var parser = Parser(file)
@@ -59,7 +60,9 @@ extension Session {
                     .error, "the import of \(imported.file) was refused; the model is as it was", kind: .refused))
             return .error
         }
-        remember(before, scenario: beforeScenario, statement: ":import tickets " + imported.file)
+        remember(
+            before, scenario: beforeScenario, changed: changedBefore, statement: ":import tickets " + imported.file)
+        scenarioChanged = true
         if nestedDepth == 0 { pendingJournal.append(text) }
         let names = imported.statements.map { item in item.field.map { "\(item.name).\($0)" } ?? item.name }
         var lines = imported.report.map { "  " + $0 }

@@ -10,6 +10,10 @@ extension Session {
         let undoable = keepsUndo(statement)
         let before: Model? = interactive && nestedDepth == 0 && undoable ? model : nil
         let beforeScenario = scenario
+        let changedBefore = scenarioChanged
+        // Any accepted change marks the scenario changed since it was saved (a command that saves or loads
+        // one clears the mark again); an error puts the mark back with the rest of the state.
+        if undoable && nestedDepth == 0 { scenarioChanged = true }
         if nestedDepth == 0 { modelBeforeChange = before }
         defer { if nestedDepth == 0 { modelBeforeChange = nil } }
         do {
@@ -17,7 +21,9 @@ extension Session {
             let status = try perform(statement, directory: directory)
             if status == .success || status == .assertionFailed {
                 if undoable || isCommand(statement) { appliedStatements += 1 }
-                if let before { remember(before, scenario: beforeScenario, statement: statement.text) }
+                if let before {
+                    remember(before, scenario: beforeScenario, changed: changedBefore, statement: statement.text)
+                }
                 if nestedDepth == 0 && (undoable || isJournalledCommand(statement)) { onAccepted?(statement.text) }
             }
             return status

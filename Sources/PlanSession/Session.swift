@@ -60,6 +60,17 @@ public final class Session {
 
     /// Named scenarios saved with `:scenario save` (presets count as scenarios too).
     public var savedScenarios: [String: Model] = [:]
+    /// Where saved scenarios last across sessions.
+    ///
+    /// The REPL's `STATE/scenarios`; nil keeps them for the
+    /// session only (scripts). See `ScenarioStore`.
+    public var scenarioStore: ScenarioStore?
+    /// The version of the file each copy in `savedScenarios` matches; no entry: the copy wins over the file.
+    var scenarioStamps: [String: ScenarioStore.Stamp] = [:]
+    /// Scenarios saved or deleted by the running entry, written or removed when it is accepted.
+    var pendingScenarioFiles: [String] = []
+    /// True when the model changed since the current scenario was saved or loaded (the prompt's `*`).
+    public internal(set) var scenarioChanged = false
 
     /// The undo history: the model before each change, with the scenario's name and the statement.
     var undoStack: [HistoryStep] = []
@@ -94,6 +105,7 @@ public final class Session {
     public func loadStandardModel() -> ExitStatus {
         let status = loadPreset("standard", report: true)
         scenario = "plan"
+        scenarioChanged = false
         return status
     }
 
@@ -156,7 +168,10 @@ public final class Session {
             switch target {
             case .preset(let name):
                 let status = loadPreset(name, report: true)
-                if status != .error { scenario = name }
+                if status != .error {
+                    scenario = name
+                    scenarioChanged = false
+                }
                 return status
             case .file(let path): return runFile(path, allowingStreams: true)
             }
@@ -202,9 +217,9 @@ public final class Session {
 
     /// Keeps the model as it was before an accepted change, for `:undo` (REPL only), with the statement that
     /// changed it (what `:undo` says it took back).
-    func remember(_ before: Model, scenario beforeScenario: String, statement: String) {
+    func remember(_ before: Model, scenario beforeScenario: String, changed: Bool, statement: String) {
         guard interactive && nestedDepth == 0 else { return }
-        undoStack.append(HistoryStep(model: before, scenario: beforeScenario, statement: statement))
+        undoStack.append(HistoryStep(model: before, scenario: beforeScenario, changed: changed, statement: statement))
         // Each snapshot holds its own node array: keep fewer of them for very large models.
         let limit = max(10, min(200, 1_000_000 / max(1, model.nodes.count)))
         if undoStack.count > limit { undoStack.removeFirst(undoStack.count - limit) }
@@ -218,12 +233,15 @@ struct HistoryStep {
     var model: Model
     /// The scenario's name then.
     var scenario: String
+    /// Whether the model had changed since that scenario was saved or loaded (the prompt's `*`).
+    var changed: Bool
     /// The statement, as typed (its first line, cut to 60 characters).
     var statement: String
 
-    init(model: Model, scenario: String, statement: String) {
+    init(model: Model, scenario: String, changed: Bool, statement: String) {
         self.model = model
         self.scenario = scenario
+        self.changed = changed
         self.statement = Self.shortened(statement)
     }
 

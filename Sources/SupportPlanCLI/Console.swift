@@ -1,4 +1,5 @@
 import Glibc
+import LineEditor
 import PlanCore
 import PlanGraph
 import PlanSession
@@ -57,7 +58,9 @@ final class ConsoleOutput: SessionOutput {
             Console.write(echoed + "  interrupted: " + Self.reason(of: diagnostic) + "\n", to: 2)
             return
         }
-        Console.write(diagnostic.rendered(color: color), to: 2)
+        // Fitted to the terminal's width; on a pipe or in a file one line a message (the compiler convention).
+        let width = Console.isTerminal(2) ? Terminal.columns(fd: 2) : nil
+        Console.write(diagnostic.rendered(color: color, width: width), to: 2)
     }
 
     /// What an interruption stopped, without the `interrupted: ` the message may start with.

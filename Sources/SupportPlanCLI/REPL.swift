@@ -15,12 +15,15 @@ struct REPL {
         Interrupt.install()
         session.cancellation = { Interrupt.isRequested }
         let journals = Self.journalDirectory()
+        // Saved scenarios last across sessions in the state directory (see `ScenarioStore`).
+        session.scenarioStore = Terminal.stateDirectory().map { ScenarioStore(directory: $0 + "/scenarios") }
         let journal = journals.map { Journal(directory: $0) }
         // Entries resolve relative paths against the directory the session started in, as the journal
         // records it, so `--resume` from another directory restores the same files.
         let directory = FileSystem.currentDirectory ?? "."
         if options.resume {
             guard let replay = Self.resume(into: session) else { return .error }
+            session.adoptScenarioFiles()
             // What this session types runs against today's directory, so the journal says so after the
             // restored records (which keep the directory they were typed in).
             journal?.start(replay.applied + [.directory(directory)])
@@ -70,7 +73,7 @@ struct REPL {
         var pending = ""
         while !session.quitRequested {
             Interrupt.clear()
-            let prompt = pending.isEmpty ? TerminalText.neutralized(session.scenario) + "> " : "...> "
+            let prompt = pending.isEmpty ? TerminalText.neutralized(session.promptName) + "> " : "...> "
             switch reader.readLine(prompt: prompt) {
             case .endOfFile:
                 if pending.isEmpty { return .success }

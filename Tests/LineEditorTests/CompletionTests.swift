@@ -31,6 +31,25 @@ import Testing
         #expect(edit == CompletionEdit(deleteScalars: 4, insert: "alpine", choices: []))
     }
 
+    /// A unique name in a string gets its closing quote (`use "kla` → `use "klarna-2024"`); a folder (to go
+    /// on into) and a choice among several do not.
+    @Test func closingQuote() {
+        let unique = Completion(replacing: 3, candidates: ["klarna-2024"], closing: "\"")
+        #expect(
+            unique.edit(lineBeforeCursor: "use \"kla")
+                == CompletionEdit(deleteScalars: 3, insert: "klarna-2024\"", choices: []))
+        let folder = Completion(replacing: 2, candidates: ["models/"], closing: "\"")
+        #expect(
+            folder.edit(lineBeforeCursor: "use \"mo")
+                == CompletionEdit(deleteScalars: 2, insert: "models/", choices: []))
+        let several = Completion(replacing: 3, candidates: ["klarna-2024", "klarna-2025"], closing: "\"")
+        #expect(several.edit(lineBeforeCursor: "use \"kla")?.insert == "klarna-202")
+        let typed = Completion(replacing: 7, candidates: ["handoff"], closing: "\"")
+        #expect(
+            typed.edit(lineBeforeCursor: "use \"handoff")
+                == CompletionEdit(deleteScalars: 7, insert: "handoff\"", choices: []))
+    }
+
     /// A unique candidate equal to the word changes nothing.
     @Test func uniqueCandidateAlreadyTyped() {
         let edit = Completion(replacing: 5, candidates: ["alpha"]).edit(lineBeforeCursor: "alpha")

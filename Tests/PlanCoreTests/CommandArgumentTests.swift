@@ -145,6 +145,15 @@ struct CommandArgumentTests {
             .repeating([.word(key: "scenario", what: "a scenario", offers: .scenarios)]),
         ]
         #expect(try parse(compare, ":compare a, b c").all("scenario").count == 3)
+        // Repeated words stop at the keyword that starts what follows (`show`), which a lone word before
+        // them cannot be mistaken for.
+        let shown = compare + [.optional([.keyword("show"), .expressions(key: "output", what: "an expression")])]
+        let arguments = try parse(shown, ":compare a b show csat_tier, rehired_fte")
+        #expect(arguments.all("scenario").count == 2)
+        #expect(arguments.all("output").count == 2)
+        #expect(try parse(shown, ":compare a b c").all("scenario").count == 3)
+        #expect(try parse(shown, ":compare show b").all("scenario").count == 2)
+        #expect(failure(shown, ":compare a b show")?.message.hasPrefix("expected") == true)
     }
 
     @Test("errors point at the argument: a missing one just past the end, extra text at itself")

@@ -83,3 +83,82 @@ struct StringEscapeTests {
         }
     }
 }
+
+/// #11: the message and hint of a diagnostic wrap at the width; a long source line is cut around the caret.
+@Suite("Diagnostic width")
+struct DiagnosticWidthTests {
+    private let message =
+        "unknown command `:explian` (did you mean `:explain`?); `:help` lists the commands and what they do"
+
+    @Test("the message wraps at blanks, continuation lines indented by four; the hint by two more than itself")
+    func wraps() {
+        let file = SourceFile(name: "a.plan", text: ":explian savings")
+        let hint = "a hint that is long enough to need a second line when the terminal is sixty columns wide"
+        let text = Diagnostic(.error, message, file: file, span: SourceSpan(start: 0, end: 8), hint: hint)
+            .rendered(width: 60)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines)")
+        #expect(lines[0].hasPrefix("a.plan:1:1: error: unknown command"))
+        #expect(lines[1].hasPrefix("    ") && !lines[1].hasPrefix("     "))
+        #expect(lines.contains("  :explian savings"))
+        #expect(lines.contains("  ^~~~~~~~"))
+        #expect(lines.contains { $0.hasPrefix("  a hint") })
+        #expect(lines.last?.hasPrefix("    ") == true)
+        // Every word is still there, in order.
+        let words = lines.filter { !$0.contains("^") && $0 != "  :explian savings" }.joined(separator: " ")
+            .split(separator: " ").map(String.init)
+        #expect(words == ("a.plan:1:1: error: " + message + " " + hint).split(separator: " ").map(String.init))
+    }
+
+    @Test("without a width (a pipe, a file) a message stays on one line: the compiler convention, for tools")
+    func piped() {
+        let file = SourceFile(name: "a.plan", text: ":explian savings")
+        let text = Diagnostic(.error, message, file: file, span: SourceSpan(start: 0, end: 8)).rendered()
+        #expect(text == "a.plan:1:1: error: " + message + "\n  :explian savings\n  ^~~~~~~~\n")
+    }
+
+    @Test("a message that fits is one line, as before")
+    func fits() {
+        let text = Diagnostic(.error, "short").rendered(width: 80)
+        #expect(text == "error: short\n")
+    }
+
+    @Test("a source line wider than the width is cut around the caret, which stays under the mistake")
+    func longLine() throws {
+        let head = "total = " + (1...40).map { "cell_\($0)" }.joined(separator: " + ") + " + "
+        let line = head + "oops + " + (1...20).map { "more_\($0)" }.joined(separator: " + ")
+        let file = SourceFile(name: nil, text: line + "\nx = 1")
+        let offset = head.utf8.count
+        let text = Diagnostic(
+            .error, "unknown name `oops`", file: file, span: SourceSpan(start: offset, end: offset + 4)
+        )
+        .rendered(width: 80)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+        let excerpt = Array(lines[1])
+        let caret = try #require(Array(lines[2]).firstIndex(of: "^"))
+        try #require(caret + 4 <= excerpt.count)
+        #expect(String(excerpt[caret..<(caret + 4)]) == "oops")
+        #expect(lines[2].hasSuffix("^~~~"))
+        #expect(lines[1].hasPrefix("  … ") && lines[1].hasSuffix(" …"))
+    }
+
+    @Test("a word wider than the line (a path) gets a line of its own, whole; a short code span is not split")
+    func longWord() {
+        let path = "/" + String(repeating: "x", count: 50) + ".plan"
+        let text = Diagnostic(.error, "cannot read \(path): no such file").rendered(width: 40)
+        #expect(text == "error: cannot read\n    \(path):\n    no such file\n")
+        let code = Diagnostic(.error, "`aht` needs a time like `5 min`, not a plain number 5").rendered(width: 30)
+        #expect(code == "error: `aht` needs a time like\n    `5 min`, not a plain\n    number 5\n")
+    }
+
+    @Test("a hint of several lines keeps each line's own indent")
+    func hintLines() {
+        let hint = "skipped:\n    line 3: bad date \"2024-02-30\"\n    line 6: wrong number of fields"
+        let text = Diagnostic(.error, "no usable row", hint: hint).rendered(width: 80)
+        #expect(
+            text
+                == "error: no usable row\n  skipped:\n    line 3: bad date \"2024-02-30\"\n    line 6: wrong number of fields\n"
+        )
+    }
+}

@@ -196,5 +196,36 @@ struct CompletionTests {
         #expect(complete(session, "rep").contains("report"))
         #expect(complete(session, "use \"hand") == ["handoff"])
         #expect(complete(session, "x = ai_coverage.rou") == ["ai_coverage.routine"])
+        #expect(complete(session, "ai_resolution.c") == ["ai_resolution.complex"])
+        #expect(
+            complete(session, "ai_resolution.") == [
+                "ai_resolution.complex", "ai_resolution.routine", "ai_resolution.standard",
+            ])
+        #expect(complete(session, "fte_cost.") == [])
+    }
+
+    @Test("`:compare a b` offers `show` after the scenarios, then names")
+    func compareShow() {
+        let (session, _) = makeSession()
+        #expect(complete(session, ":compare klarna-2024 klarna-2025 sh").contains("show "))
+        #expect(complete(session, ":compare klarna-2024 klarna-2025 show csat_t") == ["csat_tier"])
+        #expect(complete(session, ":compare klarna-2024 klarna-2025 show mix.com") == ["mix.complex"])
+    }
+
+    @Test("in a string: the quoted text is the word; presets and files after use, a command's paths")
+    func quoted() throws {
+        let (session, _) = makeSession()
+        #expect(session.completions(quotedAfter: "use ", word: "kla") == ["klarna-2024", "klarna-2025"])
+        #expect(session.completions(quotedAfter: "use ", word: "hand") == ["handoff"])
+        #expect(session.completions(quotedAfter: ":load ", word: "hand") == ["handoff"])
+        #expect(session.completions(quotedAfter: ":scenario load ", word: "klarna-2025") == ["klarna-2025"])
+        #expect(session.completions(quotedAfter: "print ", word: "hand") == [])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quoted-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "x = 1\n".write(to: directory.appendingPathComponent("my plan.plan"), atomically: true, encoding: .utf8)
+        let base = directory.path + "/"
+        #expect(session.completions(quotedAfter: "use ", word: base + "my p") == [base + "my plan.plan"])
+        #expect(session.completions(quotedAfter: ":save ", word: base + "my") == [base + "my plan.plan"])
     }
 }

@@ -20,7 +20,7 @@ import pexpect
 
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 KILL_RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 40
-PROMPT = r"[A-Za-z][\w-]*> "
+PROMPT = r"[A-Za-z][\w-]*\*?> "
 results = []
 
 

@@ -302,6 +302,96 @@ def _():
     child.sendeof()
 
 
+@check("a scenario saved in one supportplan is listed and loads in a fresh one on the same state directory")
+def _():
+    child, state = spawn()
+    child.expect(PROMPT)
+    child.sendline("churn_per_bad_contact = 3%")
+    child.expect(PROMPT)
+    child.sendline(":scenario save high-churn")
+    child.expect("saved scenario high-churn")
+    child.expect(r"high-churn> ")
+    # A change since the save marks the prompt; :undo takes the mark back with the change.
+    child.sendline("fte_cost = $70k per year")
+    child.expect(r"high-churn\*> ")
+    child.sendline(":undo")
+    child.expect(r"high-churn> ")
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)
+    assert os.path.isfile(os.path.join(state, "supportplan", "scenarios", "high-churn.plan"))
+    # A new session, not resumed: the scenario is there.
+    child, _ = spawn(state=state)
+    child.expect(PROMPT)
+    child.sendline(":scenarios")
+    child.expect(r"high-churn\s+saved today \d\d:\d\d")
+    child.expect(PROMPT)
+    child.sendline(":scenario load high-churn")
+    child.expect("loaded scenario high-churn")
+    # The load says what changed, as an edit does.
+    child.expect(r"churn_per_bad_contact\s+2% → 3%")
+    child.expect(r"risk\s+\$[\d.]+k/year → \$[\d.]+k/year")
+    child.expect(r"high-churn> ")
+    child.sendline("churn_per_bad_contact")
+    child.expect(r"= 3%")
+    child.expect(r"high-churn> ")
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)
+    # And after --resume too.
+    child, _ = spawn(["--resume"], state=state)
+    child.expect(r"high-churn> ")
+    child.sendline(":scenario delete high-churn")
+    child.expect("deleted scenario high-churn")
+    child.expect(r"high-churn> ")
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)
+    assert not os.path.exists(os.path.join(state, "supportplan", "scenarios", "high-churn.plan"))
+
+
+@check("Tab completes a record field, and closes the quote of a unique preset or file name")
+def _():
+    child, _ = spawn()
+    child.expect(PROMPT)
+    child.send("ai_resolution.c\t")
+    child.expect("omplex")
+    child.sendline("")
+    child.expect(r"= 10%")
+    child.expect(PROMPT)
+    child.send('use "hand\t')
+    child.expect('off"')
+    child.sendline("")
+    child.expect(PROMPT)
+    child.sendline("handoff_threshold")
+    child.expect(r"= \d")
+    child.expect(PROMPT)
+    folder = tempfile.mkdtemp()
+    with open(os.path.join(folder, "q3 plan.plan"), "w") as out:
+        out.write("q3_marker = 7\n")
+    child.send(f':load "{folder}/q3\t')
+    child.expect('plan.plan"')
+    child.sendline("")
+    child.expect(PROMPT.replace("plan", "q3 plan"))
+    child.sendline("q3_marker")
+    child.expect(r"= 7")
+    child.sendeof()
+
+
+@check("an error's message and hint wrap at the terminal's width, continuation indented; the caret stays")
+def _():
+    child, _ = spawn(COLUMNS="60")
+    child.expect(PROMPT)
+    child.sendline("fte_cost = 58k per year")
+    child.expect(PROMPT)
+    out = child.before.replace("\r", "")
+    lines = [line for line in out.split("\n")[1:] if line.strip()]
+    assert lines[0].startswith("error: `fte_cost` needs money per time"), lines
+    assert all(len(line) <= 60 for line in lines), lines
+    assert lines[1].startswith("    ") and not lines[1].startswith("     "), lines
+    caret = next(line for line in lines if "^" in line)
+    excerpt = lines[lines.index(caret) - 1]
+    assert excerpt[caret.index("^"):].startswith("58k per year"), (excerpt, caret)
+    child.sendeof()
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")

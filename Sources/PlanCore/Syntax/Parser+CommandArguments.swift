@@ -65,6 +65,9 @@ private struct ArgumentReader {
     let completing: Bool
     var items: [CommandArgument] = []
     var expected: [ArgumentExpectation] = []
+    /// Keywords that start what follows the element being read: a repeated word stops at one
+    /// (`:compare a b show x` reads the scenarios `a` and `b`, then `show`).
+    var stopWords: Set<String> = []
 
     /// Where the arguments end: the end of the text, or a `#` after a blank outside quotes (a comment).
     private let end: Int
@@ -109,8 +112,28 @@ private struct ArgumentReader {
 
     /// Reads elements in order; false when completion stopped at the end of the text.
     mutating func read(_ elements: [ArgumentGrammar]) throws(EvalError) -> Bool {
-        for element in elements where !(try read(element)) { return false }
+        for (index, element) in elements.enumerated() {
+            let outer = stopWords
+            stopWords.formUnion(Self.startingKeywords(elements[(index + 1)...]))
+            defer { stopWords = outer }
+            if !(try read(element)) { return false }
+        }
         return true
+    }
+
+    /// The keywords that can start the elements that follow: a keyword, or the first keyword of the
+    /// optional groups before the first element that must be there.
+    private static func startingKeywords(_ elements: ArraySlice<ArgumentGrammar>) -> Set<String> {
+        var words: Set<String> = []
+        for element in elements {
+            switch element {
+            case .keyword(let word): return words.union([word])
+            case .optional(let inner), .repeating(let inner):
+                if case .keyword(let word)? = inner.first { words.insert(word) }
+            default: return words
+            }
+        }
+        return words
     }
 
     /// Fails on anything left after the last element.
@@ -218,7 +241,7 @@ private struct ArgumentReader {
                     expect(first)
                     return true
                 }
-                guard canStart(first) else {
+                guard canStart(first), !stopsRepetition(first) else {
                     position = before
                     return true
                 }
@@ -250,6 +273,14 @@ private struct ArgumentReader {
         case .optional(let elements), .repeating(let elements):
             if let first = elements.first { expect(first) }
         case .branches(_, let branches): expected.append(.words(branches.map(\.word)))
+        }
+    }
+
+    /// True when a repeated word would be a keyword of what follows (`show` after `:compare a b`).
+    private func stopsRepetition(_ element: ArgumentGrammar) -> Bool {
+        switch element {
+        case .word, .path: return stopWords.contains(peekWord())
+        default: return false
         }
     }
 

@@ -11,6 +11,7 @@ extension Command {
         session.model.isCancelled = session.cancellation
         if !session.startedEmpty { _ = session.loadStandardModel() }
         session.scenario = "plan"
+        session.scenarioChanged = false
         context.emit("  reset to the \(session.startedEmpty ? "empty" : "standard") model")
         return .success
     }

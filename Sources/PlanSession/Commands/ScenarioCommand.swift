@@ -1,7 +1,10 @@
 import PlanCore
+import PlanGraph
 
 extension Command {
-    /// `:scenario save|load|delete NAME`: only `load` changes the model (and is an undo step).
+    /// `:scenario save|load|delete NAME`: only `load` changes the model (and is an undo step); `save` and
+    /// `delete` write the scenario's file in the state directory (see `ScenarioStore`), so a file loaded by
+    /// `use` or `:load` (or a preset) may not run them.
     static let scenario = Command(
         "scenario", usage: ":scenario save|load|delete name",
         summary: "keep, restore or drop a named copy of the model", effect: .changesModel,
@@ -14,7 +17,7 @@ extension Command {
                     ArgumentBranch("delete", [.word(key: "name", what: "a saved scenario", offers: .scenarios)]),
                 ])
         ],
-        effectOfUse: { $0.word("action") == "load" ? .changesModel : .changesSession },
+        effectOfUse: { $0.word("action") == "load" ? .changesModel : .writesFiles },
         run: runScenario)
 
     private static func runScenario(_ context: CommandContext) throws(Diagnostic) -> ExitStatus {
@@ -26,30 +29,38 @@ extension Command {
         switch action {
         case "save":
             guard name != "current" else { throw fail("`current` names the live model; pick another name") }
-            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) else {
-                throw fail("a scenario name is letters, digits, `_`, `-` and `.`")
+            guard ScenarioStore.isValidName(name) else {
+                throw fail(
+                    "a scenario name is letters, digits, `_`, `-` and `.`, not starting with `.`, at most "
+                        + "\(ScenarioStore.longestName) characters")
             }
-            let replaced = session.savedScenarios[name] != nil
-            session.savedScenarios[name] = session.model
+            let replaced = session.isSavedScenario(name)
+            session.saveScenario(name)
             session.scenario = name
+            session.scenarioChanged = false
             context.emit(
                 "  \(replaced ? "replaced" : "saved") scenario \(name) (\(session.model.cellNames.count) cells)")
         case "load":
+            let before = session.model
             let loaded = try session.scenarioModel(name, fail)
-            let alertsBefore = Set(session.model.activeAlerts)
             session.model = loaded
             session.model.isCancelled = session.cancellation
             if name != "current" {
                 // A saved scenario or a preset by its name; a file by its base name (`q3.plan` is `q3`).
-                session.scenario = session.savedScenarios[name] != nil ? name : LoadTarget.of(name).scenarioName
+                session.scenario = session.isSavedScenario(name) ? name : LoadTarget.of(name).scenarioName
+                session.scenarioChanged = false
             }
+            let view = ScenarioLoadView(before: before, after: session.model)
             var lines = ["  loaded scenario \(session.scenario) (\(session.model.cellNames.count) cells)"]
-            for alert in session.model.activeAlerts where !alertsBefore.contains(alert) {
-                lines.append("  ⚠ " + session.alertDescription(alert))
-            }
+            lines += view.lines(width: context.width)
             context.emit(lines.joined(separator: "\n"))
+            // Alerts switched on or off by the load, as after an edit.
+            var alerts = ChangeSet()
+            alerts.hasRoot = false
+            (alerts.alertsOn, alerts.alertsOff) = view.alertChanges
+            if !alerts.alertsOn.isEmpty || !alerts.alertsOff.isEmpty { session.output.changed(alerts, in: session) }
         default:
-            guard session.savedScenarios.removeValue(forKey: name) != nil else {
+            guard session.deleteScenario(name) else {
                 throw fail("no saved scenario named `\(name)`" + session.scenarioHint(name))
             }
             context.emit("  deleted scenario \(name)")

@@ -18,6 +18,8 @@ struct ChangeView {
     let model: Model
     /// The model before it (nil when unknown: old values are then marked as the new ones are).
     let before: Model?
+    /// The cells to show the changes of, in order, instead of the watched cells (a scenario's load).
+    var listed: [String]? = nil
 
     /// The lines, fitted to `width`.
     func lines(width: Int) -> [String] {
@@ -28,7 +30,7 @@ struct ChangeView {
         // One lookup table, not a search of the change list per watched cell (100k watches).
         var changed: [String: ChangeSet.CellChange] = [:]
         for change in changes.cells where changed[change.name] == nil { changed[change.name] = change }
-        for name in model.watches where name != changes.cells.first?.name || !changes.hasRoot {
+        for name in listed ?? model.watches where name != changes.cells.first?.name || !changes.hasRoot {
             guard let change = changed[name], let old = change.old else { continue }
             rows += changeRows(name, old, change.new)
         }

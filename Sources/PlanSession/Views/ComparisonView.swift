@@ -11,6 +11,9 @@ struct ComparisonView {
     let models: [Model]
     /// Their column headings.
     let labels: [String]
+    /// The outputs asked for (`:compare a b show …`): a label and the value in each scenario (nil where it
+    /// has none); nil shows the watched cells, else every output that differs.
+    var shown: [(label: String, values: [Value?])]? = nil
 
     /// The comparison laid out for `width` columns.
     func render(width: Int) -> String {
@@ -34,13 +37,19 @@ struct ComparisonView {
         }
         let outputs = watched.isEmpty ? order.filter { !isInput($0) } : watched
         var outputRows: [[String]] = []
-        for name in outputs {
-            outputRows += Self.comparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: watched.isEmpty)
+        if let shown {
+            for (label, values) in shown { outputRows += Self.comparisonRows(label, values, onlyDiffering: false) }
+        } else {
+            for name in outputs {
+                outputRows += Self.comparisonRows(
+                    name, models.map { $0.value(of: name) }, onlyDiffering: watched.isEmpty)
+            }
         }
+        let differOnly = shown == nil && watched.isEmpty
         var lines: [String] = []
         lines.append("  inputs that differ" + (inputRows.isEmpty ? ": none" : ""))
         if !inputRows.isEmpty { lines.append(TextTable([header] + inputRows).render(width: width)) }
-        lines.append("  outputs" + (watched.isEmpty ? " that differ" : "") + (outputRows.isEmpty ? ": none" : ""))
+        lines.append("  outputs" + (differOnly ? " that differ" : "") + (outputRows.isEmpty ? ": none" : ""))
         if !outputRows.isEmpty { lines.append(TextTable([header] + outputRows).render(width: width)) }
         var alertRows: [[String]] = []
         var alertNames: [String] = []
