@@ -5,7 +5,8 @@ extension Command {
     /// `:goalseek EXPR = VALUE by INPUT [in LO to HI]`.
     static let goalseek = Command(
         "goalseek", usage: ":goalseek expr = value by input [in lo to hi]",
-        summary: "the input value that makes expr equal value", effect: .shows,
+        summary: "the input value that makes expr equal value (a month: where it becomes that month or earlier)",
+        effect: .shows,
         arguments: [
             .expression(key: "objective", what: "the expression to solve for"), .keyword("="),
             .expression(key: "target", what: "the value to reach after `=`"), .keyword("by"),
@@ -23,6 +24,9 @@ extension Command {
         let target = try context.evaluate(targetExpr)
         let input = context.input(cell)
         let model = context.model
+        if case .number(let month, let unit) = target, unit.isDate, let month = Timeline.monthNumber(month) {
+            return try runMonthSeek(context, objective, month, input, inputSpan: inputArgument.span)
+        }
         // Each part is checked on its own, so that an error's caret is under the part that is wrong.
         do throws(EvalError) {
             _ = try model.checkGoal(target, of: objective)
@@ -65,6 +69,44 @@ extension Command {
         if let note = context.inputNote(input) { lines.append(note) }
         if let note = context.rangeNote(input, asked: arguments["range"]) { lines.append(note) }
         if let note = context.certaintyNote(objective) { lines.append(note) }
+        context.emit(lines.joined(separator: "\n"))
+        return .success
+    }
+
+    /// `:goalseek payback_month = 2025-01 by INPUT [in LO to HI]`: the boundary value of the input where the
+    /// month becomes the target or earlier (see `Model.goalSeek(_:reaching:by:in:grid:)`).
+    private static func runMonthSeek(
+        _ context: CommandContext, _ objective: WhatIfObjective, _ target: Int, _ input: WhatIfInput,
+        inputSpan: SourceSpan
+    ) throws(Diagnostic) -> ExitStatus {
+        let arguments = context.arguments
+        let model = context.model
+        let range = try arguments["range"].map { argument throws(Diagnostic) in
+            try context.searchRange(argument, for: input)
+        }
+        let result: MonthSeekResult
+        do throws(EvalError) {
+            result = try model.goalSeek(objective, reaching: target, by: input, in: range)
+        } catch {
+            throw context.diagnostic(error, at: error.kind == .typeMismatch ? arguments["objective"]?.span : inputSpan)
+        }
+        let goal = Timeline.label(target)
+        let before = context.currentValue(input)
+        let now = (try? objective.value(on: model)).map(\.display) ?? "?"
+        var lines = ["  \(input.name) = \(result.value.display)   (to apply: \(input.name) = \(result.literal))"]
+        lines.append(
+            "  \(objective.label) = \(result.reached.display) there, \(result.otherSide.display) just past it"
+                + " (now \(now) at \(before))")
+        lines.append("  the boundary where \(objective.label) becomes \(goal) or earlier")
+        if case .number(let reached, _) = result.reached, reached < Double(target) {
+            lines.append("  it jumps over \(goal): no value of `\(input.name)` gives \(goal) itself")
+        }
+        if !result.otherBoundaries.isEmpty {
+            let others = result.otherBoundaries.map(\.display).joined(separator: ", ")
+            lines.append("  other boundaries in the range: \(others) (this one is nearest the current \(before))")
+        }
+        if let note = context.inputNote(input) { lines.append(note) }
+        if let note = context.rangeNote(input, asked: arguments["range"]) { lines.append(note) }
         context.emit(lines.joined(separator: "\n"))
         return .success
     }

@@ -7,7 +7,8 @@ import PlanGraph
 /// console's (it paints them).
 ///
 /// A record reads field by field (#11 item 9): only the fields that changed, each `cell.field  old → new
-/// (Δ)`, never the whole record twice; a changed field of the root record shows its old value too. A value
+/// (Δ)`, never the whole record twice; a changed field of the root record shows its old value too. A series
+/// reads as its first and last month, a sparkline and its total, with what changed (`seriesArrow`). A value
 /// is marked `~` when it depends on a distribution in its own model: the old one in the model before the
 /// change, the new one after, and a field of a record literal by its own formula (`ai_resolution.complex =
 /// 40%` is a point value even when the other tiers are ranges).
@@ -57,8 +58,43 @@ struct ChangeView {
         if let fields = changedFields(old, new) {
             return fields.map { key, oldField, newField in fieldRow(name, key, oldField, newField) }
         }
+        if old.isSeries || new.isSeries {
+            return [(name, seriesArrow(old, new, oldMark: mark(before, name, nil), newMark: mark(model, name, nil)))]
+        }
         return [(name, arrow(old, new, oldMark: mark(before, name, nil), newMark: mark(model, name, nil)))]
     }
+
+    /// A change that involves a series (SPEC §9: first/last/total and a sparkline, not 36 numbers): the new
+    /// series' summary with the change of its total (a flow) or of its first and last months; a value that
+    /// became or stopped being a series shows the new one with `(was …)`.
+    private func seriesArrow(_ old: Value, _ new: Value, oldMark: Bool, newMark: Bool) -> String {
+        let now = (newMark ? "~" : "") + new.display
+        guard case .series(let before) = old, case .series(let after) = new else {
+            return now + "  (was " + (oldMark ? "~" : "") + old.display + ")"
+        }
+        var changes: [String] = []
+        if let total = Delta.text(from: before.total, to: after.total) {
+            // The summary ends with `(total $640k)`: the change goes inside it, `(total $640k, +$158.4k)`.
+            if now.hasSuffix(")"), before.start == after.start, before.values.count == after.values.count {
+                return String(now.dropLast()) + (isZero(total) ? ")" : ", " + total + ")")
+            }
+            changes.append("total " + total)
+        } else {
+            if let delta = Delta.text(from: before.values.first, to: after.values.first), !isZero(delta) {
+                changes.append("first " + delta)
+            }
+            if let delta = Delta.text(from: before.values.last, to: after.values.last), !isZero(delta) {
+                changes.append("last " + delta)
+            }
+        }
+        if before.start != after.start || before.values.count != after.values.count {
+            changes.append("was \(Timeline.label(before.start)) to \(Timeline.label(before.timeline.end))")
+        }
+        return now + (changes.isEmpty ? "" : "  (" + changes.joined(separator: ", ") + ")")
+    }
+
+    /// True for a delta text of no change (`$0`, `0 pt`).
+    private func isZero(_ delta: String) -> Bool { !delta.hasPrefix("+") && !delta.hasPrefix("-") }
 
     private func fieldRow(_ name: String, _ key: String, _ old: Value, _ new: Value) -> (label: String, text: String) {
         (name + "." + key, arrow(old, new, oldMark: mark(before, name, key), newMark: mark(model, name, key)))

@@ -5,7 +5,8 @@ import PlanGraph
 ///
 /// Inputs that differ, then outputs (the watched cells, else every output that differs), each later
 /// scenario with its change against the first; then the alerts that are on in any of them. The tables
-/// narrow to the width as `TextTable` does.
+/// narrow to the width as `TextTable` does. A series shows as its total (a flow) or its first and last month
+/// (see `compact`).
 struct ComparisonView {
     /// The scenarios' models, the first the baseline.
     let models: [Model]
@@ -84,14 +85,33 @@ struct ComparisonView {
             let first = fieldValues[0]
             let differs = fieldValues.dropFirst().contains { !sameValue(first, $0) }
             if onlyDiffering && !differs { continue }
-            var row = [label, first?.display ?? "–"]
-            for value in fieldValues.dropFirst() {
-                row.append(value?.display ?? "–")
-                row.append(delta(from: first, to: value))
+            let shown = compact(fieldValues)
+            var row = [label, shown[0].text]
+            for value in shown.dropFirst() {
+                row.append(value.text)
+                row.append(delta(from: shown[0].value, to: value.value))
             }
             rows.append(row)
         }
         return rows
+    }
+
+    /// A row's values as the table shows them, with the value its delta is taken on: a series of numbers reads
+    /// as its total when every value of the row is a flow series (`total $481.7k`, deltas on the totals), else
+    /// as its first and last month (`93.75 → 79.77`, deltas on the last month), never 36 numbers or a
+    /// sparkline that would widen every column.
+    private static func compact(_ values: [Value?]) -> [(text: String, value: Value?)] {
+        let flows = values.allSatisfy { value in
+            if case .series(let series)? = value { return series.total != nil }
+            return value == nil
+        }
+        return values.map { value in
+            guard case .series(let series)? = value, series.numbers != nil, let first = series.values.first,
+                let last = series.values.last
+            else { return (value?.display ?? "–", value) }
+            if flows, let total = series.total { return ("total " + total.display, total) }
+            return (series.values.count == 1 ? last.display : first.display + " → " + last.display, last)
+        }
     }
 
     /// True when two values are equal (numbers to a relative 1e-12, whatever unit they are shown in).
