@@ -170,6 +170,12 @@ final class MonthProbe {
         return (boundary.reach, Value.literal(boundary.reach, unit: unit, significantDigits: 15))
     }
 
+    /// A value as a message shows it: a string quoted (the fallback of `first`), anything else as displayed.
+    static func quoted(_ value: Value) -> String {
+        if case .string(let text) = value { return "\"\(text)\"" }
+        return value.display
+    }
+
     /// The error when no boundary lies in the range: what the objective is over it.
     func noBoundary(_ points: [(x: Double, y: Double)], searched: (Double, Double), ranged: Bool) -> EvalError {
         let show = { (x: Double) in Value.format(x, unit: self.unit) }
@@ -207,7 +213,7 @@ final class MonthProbe {
             if case .number = earliest.value {
                 message += ": the earliest is \(earliest.value.display) (at \(show(earliest.x)))"
             } else {
-                message += ": it is \(earliest.value.display) throughout"
+                message += ": it is \(Self.quoted(earliest.value)) throughout"
             }
         }
         return EvalError(message, kind: .domain, hint: hint)

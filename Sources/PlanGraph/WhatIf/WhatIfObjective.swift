@@ -92,7 +92,7 @@ public struct WhatIfObjective: Sendable {
             ways.count == 1 ? ways[0] : ways.dropLast().joined(separator: ", ") + " or " + (ways.last ?? "")
         return EvalError(
             "`\(label)` is a series (one value per month); \(needs)", kind: .typeMismatch,
-            span: span, hint: "aggregate it: \(list)")
+            span: span, hint: ways.count == 1 ? "pick one month: \(list)" : "aggregate it: \(list)")
     }
 
     /// The share of `samples` Monte Carlo samples (seeded with `seed`) in which `condition` holds.

@@ -4,7 +4,11 @@ extension Command {
     /// `:explain name [depth] [at month]`.
     static let explain = Command(
         "explain", usage: ":explain name [depth] [at month]",
-        summary: "the formula tree of a cell with every value on it (`at 2025-06`: in one month)",
+        summary: "the formula tree of a cell with every value on it",
+        details: [
+            "`at MONTH` (`:explain cumulative_net at 2025-06`) shows every series on the tree in that month of the"
+                + " timeline; a value that does not vary by month shows as it is."
+        ],
         effect: .shows,
         arguments: [
             .cell(key: "cell", what: "the cell to explain", offers: .cells),

@@ -5,7 +5,12 @@ extension Command {
     /// `:goalseek EXPR = VALUE by INPUT [in LO to HI]`.
     static let goalseek = Command(
         "goalseek", usage: ":goalseek expr = value by input [in lo to hi]",
-        summary: "the input value that makes expr equal value (a month: where it becomes that month or earlier)",
+        summary: "the input value that makes expr equal value",
+        details: whatIfDetails + [
+            "A month target (`:goalseek payback_month = 2025-01 by fte_cost`) gives the boundary: the value of the"
+                + " input where expr becomes that month or earlier, nearest the input's current value (a month that"
+                + " never comes, the fallback of `first`, counts as later than all)."
+        ],
         effect: .shows,
         arguments: [
             .expression(key: "objective", what: "the expression to solve for"), .keyword("="),
@@ -14,6 +19,12 @@ extension Command {
             .optional([.keyword("in"), .range(key: "range", what: "a range `LO to HI` after `in`")]),
         ],
         run: runGoalSeek)
+
+    /// What `:help` says of every what-if command about series.
+    static let whatIfDetails = [
+        "On a timeline, aim at one number: an aggregate of a series (`total(monthly_net)`,"
+            + " `at(agents, 2025-06)`, `npv(monthly_net, 10%)`); a series itself is an error that says so."
+    ]
 
     private static func runGoalSeek(_ context: CommandContext) throws(Diagnostic) -> ExitStatus {
         let arguments = context.arguments
@@ -92,10 +103,15 @@ extension Command {
         }
         let goal = Timeline.label(target)
         let before = context.currentValue(input)
-        let now = (try? objective.value(on: model)).map(\.display) ?? "?"
+        // A fallback string (`first(cond, "never")`) is quoted, so that it reads as the value it is.
+        let show = { (value: Value) -> String in
+            if case .string(let text) = value { return "\"\(text)\"" }
+            return value.display
+        }
+        let now = (try? objective.value(on: model)).map(show) ?? "?"
         var lines = ["  \(input.name) = \(result.value.display)   (to apply: \(input.name) = \(result.literal))"]
         lines.append(
-            "  \(objective.label) = \(result.reached.display) there, \(result.otherSide.display) just past it"
+            "  \(objective.label) = \(show(result.reached)) there, \(show(result.otherSide)) just past it"
                 + " (now \(now) at \(before))")
         lines.append("  the boundary where \(objective.label) becomes \(goal) or earlier")
         if case .number(let reached, _) = result.reached, reached < Double(target) {

@@ -42,7 +42,7 @@ extension CommandContext {
     func constraintLines(_ reports: [ConstraintReport]) -> [String] {
         reports.map { report in
             "  \(report.label): \(report.value.display) there"
-                + (report.month.map { " (in \(Timeline.label($0)), its tightest month)" } ?? "")
+                + (report.month.map { " in \(Timeline.label($0)), its tightest month" } ?? "")
                 + (report.binding ? " (binding: the answer is on it)" : "")
         }
     }
