@@ -42,7 +42,7 @@ struct ChangeView {
 
     /// The changed cell: its new value (and which distribution it draws from), or the fields that changed.
     private func rootRows(_ change: ChangeSet.CellChange) -> [(label: String, text: String)] {
-        if let old = change.old, let fields = changedFields(old, change.new), !fields.isEmpty {
+        if let old = change.old, let fields = changedFields(old.fieldwise, change.new.fieldwise), !fields.isEmpty {
             return fields.map { key, oldField, newField in
                 fieldRow(change.name, key, oldField, newField)
             }
@@ -55,6 +55,7 @@ struct ChangeView {
 
     /// A watched cell's change: one row, or one per changed field of a record.
     private func changeRows(_ name: String, _ old: Value, _ new: Value) -> [(label: String, text: String)] {
+        let (old, new) = (old.fieldwise, new.fieldwise)
         if let fields = changedFields(old, new) {
             return fields.map { key, oldField, newField in fieldRow(name, key, oldField, newField) }
         }
@@ -97,7 +98,11 @@ struct ChangeView {
     private func isZero(_ delta: String) -> Bool { !delta.hasPrefix("+") && !delta.hasPrefix("-") }
 
     private func fieldRow(_ name: String, _ key: String, _ old: Value, _ new: Value) -> (label: String, text: String) {
-        (name + "." + key, arrow(old, new, oldMark: mark(before, name, key), newMark: mark(model, name, key)))
+        let (oldMark, newMark) = (mark(before, name, key), mark(model, name, key))
+        if old.isSeries || new.isSeries {
+            return (name + "." + key, seriesArrow(old, new, oldMark: oldMark, newMark: newMark))
+        }
+        return (name + "." + key, arrow(old, new, oldMark: oldMark, newMark: newMark))
     }
 
     /// `old → new  (Δ)`.

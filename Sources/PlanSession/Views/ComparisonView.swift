@@ -62,6 +62,7 @@ struct ComparisonView {
     /// Rows comparing one cell across scenarios (one row per field of a record), each later scenario with
     /// its delta against the first; with `onlyDiffering`, rows whose values are all equal are left out.
     static func comparisonRows(_ name: String, _ values: [Value?], onlyDiffering: Bool) -> [[String]] {
+        let values = values.map { $0?.fieldwise }
         var keys: [String] = []
         for case .record(let record)? in values {
             for key in record.keys where !keys.contains(key) { keys.append(key) }
@@ -86,10 +87,16 @@ struct ComparisonView {
             let differs = fieldValues.dropFirst().contains { !sameValue(first, $0) }
             if onlyDiffering && !differs { continue }
             let shown = compact(fieldValues)
+            // A series that is not a flow is compared in its last month, and the delta says so.
+            let lastMonth = fieldValues.contains { value in
+                if case .series(let series)? = value { return series.total == nil || !shown.allSatisfy(\.isTotal) }
+                return false
+            }
             var row = [label, shown[0].text]
             for value in shown.dropFirst() {
                 row.append(value.text)
-                row.append(delta(from: shown[0].value, to: value.value))
+                let change = delta(from: shown[0].value, to: value.value)
+                row.append(lastMonth && !change.isEmpty ? "last month " + change : change)
             }
             rows.append(row)
         }
@@ -100,7 +107,7 @@ struct ComparisonView {
     /// as its total when every value of the row is a flow series (`total $481.7k`, deltas on the totals), else
     /// as its first and last month (`93.75 → 79.77`, deltas on the last month), never 36 numbers or a
     /// sparkline that would widen every column.
-    private static func compact(_ values: [Value?]) -> [(text: String, value: Value?)] {
+    private static func compact(_ values: [Value?]) -> [(text: String, value: Value?, isTotal: Bool)] {
         let flows = values.allSatisfy { value in
             if case .series(let series)? = value { return series.total != nil }
             return value == nil
@@ -108,9 +115,9 @@ struct ComparisonView {
         return values.map { value in
             guard case .series(let series)? = value, series.numbers != nil, let first = series.values.first,
                 let last = series.values.last
-            else { return (value?.display ?? "–", value) }
-            if flows, let total = series.total { return ("total " + total.display, total) }
-            return (series.values.count == 1 ? last.display : first.display + " → " + last.display, last)
+            else { return (value?.display ?? "–", value, value == nil) }
+            if flows, let total = series.total { return ("total " + total.display, total, true) }
+            return (series.values.count == 1 ? last.display : first.display + " → " + last.display, last, false)
         }
     }
 
