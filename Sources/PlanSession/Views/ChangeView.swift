@@ -74,13 +74,10 @@ struct ChangeView {
             return now + "  (was " + (oldMark ? "~" : "") + old.display + ")"
         }
         var changes: [String] = []
-        if let total = Delta.text(from: before.total, to: after.total) {
-            // The summary ends with `(total $640k)`: the change goes inside it, `(total $640k, +$158.4k)`.
-            if now.hasSuffix(")"), before.start == after.start, before.values.count == after.values.count {
-                return String(now.dropLast()) + (isZero(total) ? ")" : ", " + total + ")")
-            }
-            changes.append("total " + total)
-        } else {
+        let total = Delta.text(from: before.total, to: after.total)
+        if let total, !isZero(total) {
+            changes.append(total)
+        } else if total == nil {
             if let delta = Delta.text(from: before.values.first, to: after.values.first), !isZero(delta) {
                 changes.append("first " + delta)
             }
@@ -88,10 +85,16 @@ struct ChangeView {
                 changes.append("last " + delta)
             }
         }
+        var text = changes.joined(separator: ", ")
         if before.start != after.start || before.values.count != after.values.count {
-            changes.append("was \(Timeline.label(before.start)) to \(Timeline.label(before.timeline.end))")
+            text +=
+                (text.isEmpty ? "" : "; ")
+                + "was \(Timeline.label(before.start)) to \(Timeline.label(before.timeline.end))"
         }
-        return now + (changes.isEmpty ? "" : "  (" + changes.joined(separator: ", ") + ")")
+        if text.isEmpty { return now }
+        // A flow's summary ends with `(total $640k)`: the change goes inside it, `(total $640k, +$158.4k)`.
+        if total != nil, now.hasSuffix(")") { return String(now.dropLast()) + ", " + text + ")" }
+        return now + "  (" + text + ")"
     }
 
     /// True for a delta text of no change (`$0`, `0 pt`).
