@@ -37,7 +37,7 @@ struct TornadoView {
         let body = result.bars.map { bar in
             [
                 bar.input + (bar.clipped ? "†" : ""),
-                (bar.kind == .range ? "p5–p95" : "±10%") + (bar.renormalised ? "*" : ""),
+                bar.kind.label + (bar.renormalised ? "*" : ""),
                 Charts.compact(bar.low) + " → " + Charts.compact(bar.high), Charts.text(bar.outputLow),
                 Charts.text(bar.outputHigh),
             ]
@@ -58,7 +58,10 @@ struct TornadoView {
                 columns.map { TextLayout.truncate(texts[$0], widths[$0]) }
                     + [Self.bar(bar, base: base, low: low, high: high, width: barWidth)])
             for cell in [bar.outputLow, bar.outputHigh] {
-                if case .failure(let error) = cell { notes.append("  \(bar.input): \(error.message)") }
+                // Both ends refused for one reason: said once.
+                if case .failure(let error) = cell, !notes.contains("  \(bar.input): \(error.message)") {
+                    notes.append("  \(bar.input): \(error.message)")
+                }
             }
         }
         var after = [
