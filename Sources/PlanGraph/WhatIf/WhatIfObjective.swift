@@ -101,6 +101,13 @@ public struct WhatIfObjective: Sendable {
     /// samples where it cannot be evaluated are left out.
     func probability(of condition: Expr, on model: Model) throws(EvalError) -> Double {
         let check = try model.evaluate(condition)
+        if case .series(let series) = check {
+            let last = Timeline.label(series.timeline.end)
+            throw EvalError(
+                "`prob(…)` needs one condition, and this one is a series (true or false month by month)",
+                kind: .typeMismatch, span: condition.span,
+                hint: "compare one number: a month (`at(x, \(last)) < …`) or an aggregate (`total(x) < …`)")
+        }
         guard case .bool = check else {
             throw EvalError(
                 "`prob(…)` needs a condition that is true or false, not \(check.kindDescription)",
