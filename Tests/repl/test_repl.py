@@ -316,7 +316,7 @@ def _():
     child.expect(PROMPT)
     # `:explain … at MONTH`: the series in that month (2k × 4/3 in 2025-02).
     child.sendline(":explain net at 2025-02")
-    child.expect(r"in 2025-02")
+    child.expect(r"values in 2025-02")
     child.expect(r"net = gain \* ramp\(1, 2, 2025-01, 3 months\) = \$2666.67/month")
     child.expect(PROMPT)
     # `:why` explains one number: a series output says to aggregate it, and the aggregate works.

@@ -33,7 +33,7 @@ struct ExplainView {
         if let position, let timeline = model.timeline {
             lines.append(
                 TextLayout.fit(
-                    "  in \(Timeline.label(timeline.month(at: position))) (a cell that does not vary by month shows its one value)",
+                    "  values in \(Timeline.label(timeline.month(at: position))) (a cell that is not a series: as is)",
                     width: width))
         }
         var seen: Set<String> = []
