@@ -14,10 +14,12 @@ struct TornadoView {
     func render(width: Int) -> String {
         let width = TextLayout.usable(width)
         guard case .number(let base, let unit) = result.baseline else { return "" }
+        let hasMonths = result.bars.contains { if case .months = $0.kind { true } else { false } }
         var lines = [
             "  sensitivity of \(result.objective) (now \(result.baseline.display)): each input swings on its own,"
                 + " the others held",
-            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%, a record tier by tier;"
+            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%"
+                + (hasMonths ? " (a delay by whole months)" : "") + ", a record tier by tier;"
                 + " ░ input low, █ input high",
         ]
         if result.bars.isEmpty {
