@@ -7,7 +7,10 @@ import PlanGraph
 extension Chart {
     static func bridge(_ result: BridgeResult, from: String, to: String) -> Chart {
         let show = { (x: Double) in Value.format(x, unit: result.unit) }
-        let bars = result.steps.map { Bar(label: $0.input, value: $0.effect) }
+        // A date's change is an amount of time, in months (base units: seconds).
+        let scale = result.unit.isDate ? Timeline.monthSeconds : 1
+        let axisUnit = result.unit.isDate ? Unit.atom(.month) : result.unit
+        let bars = result.steps.map { Bar(label: $0.input, value: $0.effect * scale) }
         var method = ""
         switch result.method {
         case .exact(let inputs): method = "exact Shapley values over \(inputs) inputs"
@@ -20,7 +23,7 @@ extension Chart {
             panels: [
                 ChartPanel(
                     plot: .bars(
-                        BarPlot(axis: ValueAxis(label: "change in " + result.output, unit: result.unit), bars: bars)))
+                        BarPlot(axis: ValueAxis(label: "change in " + result.output, unit: axisUnit), bars: bars)))
             ],
             notes: result.unaffected.isEmpty
                 ? [] : ["differ but do not reach \(result.output): " + result.unaffected.joined(separator: ", ")])

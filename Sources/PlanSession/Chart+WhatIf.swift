@@ -85,7 +85,7 @@ extension Chart {
         let rows = result.bars.prefix(tornadoRows).map { bar in
             TornadoRow(
                 label: bar.input,
-                detail: (bar.kind == .range ? "p5–p95" : "±10%")
+                detail: bar.kind.label
                     + (bar.renormalised ? ", rest of mix rescaled: " : ": ")
                     + Charts.compact(bar.low) + " → " + Charts.compact(bar.high),
                 low: Charts.number(bar.outputLow), high: Charts.number(bar.outputHigh))

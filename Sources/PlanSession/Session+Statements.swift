@@ -226,7 +226,10 @@ extension Session {
         -> ExitStatus
     {
         let before = model
-        report(try model.setTimeline(timeline, span: statement.span, file: statement.file))
+        // No cell is the change's root: every changed cell reads as a watched change (`old → new`).
+        var changes = try model.setTimeline(timeline, span: statement.span, file: statement.file)
+        changes.hasRoot = false
+        report(changes)
         guard timeline != nil, model.cell("hybrid_fte") != nil, model.cell("baseline_fte") != nil,
             model.cell("agents") == nil
         else { return .success }

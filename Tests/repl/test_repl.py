@@ -392,6 +392,61 @@ def _():
     child.sendeof()
 
 
+@check("a series change reports first → last, a sparkline and its total with the change (SPEC §9)")
+def _():
+    child, _ = spawn(["--empty"])
+    child.expect(PROMPT)
+    # net = gain × (1, 4/3, 5/3, 2): at $1k/month the total is 6 months' worth of $1k, $6k; at $2k, $12k.
+    for line in ["timeline 2025-01 to 2025-04", "gain = $1k per month", "net = gain * ramp(1, 2, 2025-01, 3 months)",
+                 "watch net"]:
+        child.sendline(line)
+        child.expect(PROMPT)
+    child.sendline("gain = $2k per month")
+    child.expect(r"net\s+\$2000/month → \$4000/month [▁▂▃▄▅▆▇█]+ \(total \$12k, \+\$6000\)")
+    child.expect(PROMPT)
+    # `:explain … at MONTH`: the series in that month (2k × 4/3 in 2025-02).
+    child.sendline(":explain net at 2025-02")
+    child.expect(r"values in 2025-02")
+    child.expect(r"net = gain \* ramp\(1, 2, 2025-01, 3 months\) = \$2666.67/month")
+    child.expect(PROMPT)
+    # `:why` explains one number: a series output says to aggregate it, and the aggregate works.
+    child.sendline(":why net")
+    child.expect(r"a bridge explains one number")
+    child.expect(r"aggregate it: `total\(net\)`")
+    child.expect(PROMPT)
+    child.sendline(":why total(net)")
+    child.expect(r"gain\s+\+\$6000")
+    child.expect(PROMPT)
+    child.sendeof()
+
+
+@check("undo and redo of a timeline statement; a refused `timeline off` leaves the model as it was")
+def _():
+    child, _ = spawn(["--empty"])
+    child.expect(PROMPT)
+    for line in ["timeline 2025-01 to 2025-04", "net = $2k per month * ramp(1, 2, 2025-01, 3 months)", "watch net"]:
+        child.sendline(line)
+        child.expect(PROMPT)
+    # Six months: 2k × (1 + 4/3 + 5/3 + 2 + 2 + 2) = $20k.
+    child.sendline("timeline 2025-01 to 2025-06")
+    child.expect(r"net\s+.*\(total \$20k, \+\$8000;")
+    child.expect(PROMPT)
+    child.sendline(":undo")
+    child.expect(r"undone: timeline 2025-01 to 2025-06")
+    child.expect(r"\(total \$12k, -\$8000;")
+    child.expect(PROMPT)
+    child.sendline(":redo")
+    child.expect(r"redone: timeline 2025-01 to 2025-06")
+    child.expect(PROMPT)
+    child.sendline("timeline off")
+    child.expect(r"error: .*`ramp` needs a timeline")
+    child.expect(PROMPT)
+    child.sendline("total(net)")
+    child.expect(r"= \$20k")
+    child.expect(PROMPT)
+    child.sendeof()
+
+
 failed = [(name, problem) for name, problem in results if problem]
 for name, problem in failed:
     print(f"FAIL {name}: {problem}")

@@ -109,6 +109,9 @@ extension Model {
         value: Double, unit: Unit
     ) {
         let value = try model.evaluate(expr)
+        if case .series(let series) = value {
+            throw WhatIfObjective.seriesError(label, series, span: expr.span, needs: "a bridge explains one number")
+        }
         guard case .number(let number, let unit) = value else {
             throw EvalError(
                 "`\(label)` is \(value.kindDescription); a bridge needs one number (a field, or `sum(…)`)",

@@ -27,14 +27,36 @@ public struct WhatIfConstraint: Sendable {
 
     /// How far the constraint holds on a model, in the left side's base units, and the left side's value.
     ///
-    /// The margin is positive or zero where it holds (zero only for `>=`/`<=`), negative where it does not.
-    public func margin(on model: Model) throws(EvalError) -> (margin: Double, value: Value) {
+    /// The margin is positive or zero where it holds (zero only for `>=`/`<=`), negative where it does not. A
+    /// side that is a series (`agents >= 100`) compares month by month and must hold in every month: the margin
+    /// is the tightest month's, `value` the left side in that month and `month` its number (nil for one number).
+    public func margin(on model: Model) throws(EvalError) -> (margin: Double, value: Value, month: Int?) {
         let left = try model.evaluate(lhs)
         let right = try model.evaluate(rhs)
+        let series = [left, right].compactMap { value -> Series? in
+            if case .series(let series) = value { return series }
+            return nil
+        }
+        guard let axis = series.first else {
+            return (try monthMargin(left, right, in: nil), left, nil)
+        }
+        var tightest: (margin: Double, value: Value, month: Int)?
+        for position in axis.values.indices {
+            let (a, b) = (left.at(position: position), right.at(position: position))
+            let margin = try monthMargin(a, b, in: axis.start + position)
+            if tightest.map({ margin < $0.margin }) ?? true { tightest = (margin, a, axis.start + position) }
+        }
+        guard let tightest else { return (0, left, nil) }
+        return (tightest.margin, tightest.value, tightest.month)
+    }
+
+    /// The margin of two numbers (in `month`, for a series).
+    private func monthMargin(_ left: Value, _ right: Value, in month: Int?) throws(EvalError) -> Double {
         guard case .number(let a, let unitA) = left, case .number(let b, let unitB) = right else {
             let record = [left, right].first { if case .record = $0 { true } else { false } }
+            let place = month.map { " (in \(Timeline.label($0)))" } ?? ""
             throw EvalError(
-                "a constraint compares two numbers, not \(left.kindDescription) and \(right.kindDescription)",
+                "a constraint compares two numbers, not \(left.kindDescription) and \(right.kindDescription)\(place)",
                 kind: .typeMismatch, span: span,
                 hint: record == nil ? nil : "constrain one field (`csat_tier.complex >= 80%`) or `min(…)`")
         }
@@ -43,7 +65,7 @@ public struct WhatIfConstraint: Sendable {
                 "cannot compare \(Value.unitName(unitA)) with \(Value.unitName(unitB))", kind: .unitMismatch,
                 span: span)
         }
-        return (op == .greaterEqual || op == .greater ? a - b : b - a, left)
+        return op == .greaterEqual || op == .greater ? a - b : b - a
     }
 
     /// True when a margin means the constraint holds.
@@ -58,6 +80,9 @@ public struct ConstraintReport: Sendable {
     public var value: Value
     /// True when it holds with (almost) nothing to spare: the answer sits on its boundary.
     public var binding: Bool
+    /// For a constraint on a series (it holds in every month), the month where it is tightest; `value` is the
+    /// left side in that month.
+    public var month: Int? = nil
 }
 
 /// The answer of `:maximize … subject to …`.
@@ -139,12 +164,13 @@ extension Model {
     ) throws(EvalError) -> [ConstraintReport] {
         var reports: [ConstraintReport] = []
         for index in probe.constraints.indices {
-            let (margin, value) = try probe.margin(index, x)
+            let (margin, value, month) = try probe.margin(index, x)
             var scale = 1e-12
             if case .number(let number, _) = value { scale = max(scale, abs(number)) }
             reports.append(
                 ConstraintReport(
-                    label: probe.constraints[index].label, value: value, binding: abs(margin) <= 1e-6 * scale))
+                    label: probe.constraints[index].label, value: value, binding: abs(margin) <= 1e-6 * scale,
+                    month: month))
         }
         return reports
     }
@@ -238,7 +264,7 @@ final class ConstraintProbe {
     }
 
     /// Constraint `index`'s margin and left side at `x`; throws where it cannot be evaluated.
-    func margin(_ index: Int, _ x: Double) throws(EvalError) -> (margin: Double, value: Value) {
+    func margin(_ index: Int, _ x: Double) throws(EvalError) -> (margin: Double, value: Value, month: Int?) {
         guard let changed = try changed(x) else {
             throw EvalError("the model refuses `\(input.name)` = \(Value.format(x, unit: unit))", kind: .refused)
         }

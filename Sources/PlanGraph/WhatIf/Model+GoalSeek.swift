@@ -156,7 +156,7 @@ extension Model {
     }
 
     /// Searches outward from `start` in both directions, doubling the step, for a sign change.
-    private func outward(
+    func outward(
         _ f: WhatIfSearch.Function, from start: Double, unit: Unit, now: Double, within valid: ValidRange?
     ) throws(EvalError) -> ([WhatIfSearch.Bracket], (Double, Double), [(x: Double, y: Double)]) {
         var points: [(x: Double, y: Double)] = [(start, now)]

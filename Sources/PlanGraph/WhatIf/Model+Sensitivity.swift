@@ -8,6 +8,18 @@ public struct SensitivityBar: Sendable {
         case range
         /// A point input (a number with no dependencies): ±10% (the swing asked for).
         case point
+        /// A delay of whole months on a timeline (`churn_lag = 6 months`): ±10% rounded to whole months, at least
+        /// one (`lag` takes whole months, so 6.6 months would be refused).
+        case months(Int)
+
+        /// How the swing reads in a tornado: `p5–p95`, `±10%`, `±1 month`.
+        public var label: String {
+            switch self {
+            case .range: return "p5–p95"
+            case .point: return "±10%"
+            case .months(let count): return "±\(count) month" + (count == 1 ? "" : "s")
+            }
+        }
     }
 
     /// The input as a statement names it: `fte_cost`, or `mix.complex` for one field of a record.
@@ -84,11 +96,20 @@ extension Model {
                 }
                 continue
             }
-            let kind: SensitivityBar.Kind = node.drawsFromDistribution ? .range : .point
+            var kind: SensitivityBar.Kind = node.drawsFromDistribution ? .range : .point
             var low: Value
             var high: Value
             if kind == .range {
                 (low, high) = try percentiles(of: name, samples: samples, seed: seed)
+            } else if timeline != nil, case .number(let number, let unit) = value,
+                unit.sameDimension(as: .atom(.month)),
+                let months = Timeline.monthNumber(number / Timeline.monthSeconds),
+                months > 0
+            {
+                let step = max(1, Int((Double(months) * pointSwing).rounded()))
+                kind = .months(step)
+                low = .number(Double(max(0, months - step)) * Timeline.monthSeconds, unit)
+                high = .number(Double(months + step) * Timeline.monthSeconds, unit)
             } else {
                 // With a valid range, the range (below) bounds the swing, and says so.
                 let shares = node.range == nil

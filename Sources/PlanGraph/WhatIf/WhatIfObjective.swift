@@ -71,9 +71,28 @@ public struct WhatIfObjective: Sendable {
             let example = record.keys.first.map { " (e.g. `\(label).\($0)` or `sum(\(label))`)" } ?? ""
             throw EvalError(
                 "`\(label)` is a record (one value per tier); pick one number\(example)", span: expression.span)
+        case .series(let series):
+            throw Self.seriesError(label, series, span: expression.span)
         default:
             throw EvalError("`\(label)` is \(value.kindDescription), not a number", span: expression.span)
         }
+    }
+
+    /// The error for a series where one number is needed: a what-if aims at one number, so it names the
+    /// aggregates that make one (`total` for a flow, `at` a month, `npv`), with the series' own name and months.
+    public static func seriesError(
+        _ label: String, _ series: Series, span: SourceSpan?, needs: String = "a what-if aims at one number"
+    ) -> EvalError {
+        let last = Timeline.label(series.timeline.end)
+        var ways: [String] = []
+        if series.total != nil { ways.append("`total(\(label))`") }
+        ways.append("`at(\(label), \(last))`")
+        if series.total != nil { ways.append("`npv(\(label), 10%)`") }
+        let list =
+            ways.count == 1 ? ways[0] : ways.dropLast().joined(separator: ", ") + " or " + (ways.last ?? "")
+        return EvalError(
+            "`\(label)` is a series (one value per month); \(needs)", kind: .typeMismatch,
+            span: span, hint: ways.count == 1 ? "pick one month: \(list)" : "aggregate it: \(list)")
     }
 
     /// The share of `samples` Monte Carlo samples (seeded with `seed`) in which `condition` holds.
@@ -82,6 +101,13 @@ public struct WhatIfObjective: Sendable {
     /// samples where it cannot be evaluated are left out.
     func probability(of condition: Expr, on model: Model) throws(EvalError) -> Double {
         let check = try model.evaluate(condition)
+        if case .series(let series) = check {
+            let last = Timeline.label(series.timeline.end)
+            throw EvalError(
+                "`prob(…)` needs one condition, and this one is a series (true or false month by month)",
+                kind: .typeMismatch, span: condition.span,
+                hint: "compare one number: a month (`at(x, \(last)) < …`) or an aggregate (`total(x) < …`)")
+        }
         guard case .bool = check else {
             throw EvalError(
                 "`prob(…)` needs a condition that is true or false, not \(check.kindDescription)",

@@ -7,6 +7,7 @@ extension Command {
     static let bridge = Command(
         "bridge", usage: ":bridge a b [output]",
         summary: "why an output differs between two scenarios: a waterfall of the inputs that differ",
+        details: whatIfDetails,
         effect: .shows,
         arguments: [
             .word(key: "from", what: "a scenario, a preset or `current`", offers: .scenarios),

@@ -38,6 +38,8 @@ public struct Command: Sendable {
     public let usage: String
     /// What it does, in one line.
     public let summary: String
+    /// More about it, shown by `:help NAME` under the summary (one entry a paragraph).
+    public let details: [String]
     /// What it does to the session.
     public let effect: Effect
     /// Its arguments, read by the language's parser (`Parser.parseCommandArguments`).
@@ -50,14 +52,15 @@ public struct Command: Sendable {
 
     /// Creates a command.
     init(
-        _ name: String, aliases: [String] = [], usage: String, summary: String, effect: Effect,
-        arguments: [ArgumentGrammar] = [], effectOfUse: (@Sendable (CommandArguments) -> Effect)? = nil,
+        _ name: String, aliases: [String] = [], usage: String, summary: String, details: [String] = [],
+        effect: Effect, arguments: [ArgumentGrammar] = [], effectOfUse: (@Sendable (CommandArguments) -> Effect)? = nil,
         run: @escaping @Sendable (CommandContext) throws(Diagnostic) -> ExitStatus
     ) {
         self.name = name
         self.aliases = aliases
         self.usage = usage
         self.summary = summary
+        self.details = details
         self.effect = effect
         self.arguments = arguments
         self.effectOfUse = effectOfUse

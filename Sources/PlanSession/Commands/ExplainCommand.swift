@@ -1,12 +1,19 @@
 import PlanCore
 
 extension Command {
-    /// `:explain name [depth]`.
+    /// `:explain name [depth] [at month]`.
     static let explain = Command(
-        "explain", usage: ":explain name [depth]", summary: "the formula tree of a cell with every value on it",
+        "explain", usage: ":explain name [depth] [at month]",
+        summary: "the formula tree of a cell with every value on it",
+        details: [
+            "`at MONTH` (`:explain cumulative_net at 2025-06`) shows every series on the tree in that month of the"
+                + " timeline; a value that does not vary by month shows as it is."
+        ],
         effect: .shows,
         arguments: [
             .cell(key: "cell", what: "the cell to explain", offers: .cells),
+            .optional([.number(key: "depth", what: "a depth (levels below the cell)")]),
+            .optional([.keyword("at"), .expression(key: "month", what: "a month after `at` (`2025-06`)")]),
             .optional([.number(key: "depth", what: "a depth (levels below the cell)")]),
         ]
     ) { context throws(Diagnostic) in
@@ -17,14 +24,50 @@ extension Command {
                 "`:explain` shows a whole cell, not one field", at: fieldSpan, hint: "`:explain \(cell.name)`")
         }
         var depth = 3
-        if let argument = context.arguments["depth"], let (value, _) = context.arguments.number("depth") {
+        let depths = context.arguments.all("depth")
+        if depths.count > 1 {
+            throw context.error("one depth at most", at: depths[1].span)
+        }
+        if let argument = depths.first, case .number(let value, _) = argument.value {
             guard value == value.rounded(), value >= 1, value <= Double(ExplainView.maximumDepth) else {
                 throw context.error(
                     "the depth is a whole number from 1 to \(ExplainView.maximumDepth)", at: argument.span)
             }
             depth = Int(value)
         }
-        context.emit(ExplainView(model: context.model, cell: cell.name, depthLimit: depth).render(width: context.width))
+        let position = try context.explainedMonth()
+        context.emit(
+            ExplainView(model: context.model, cell: cell.name, depthLimit: depth, position: position)
+                .render(width: context.width))
         return .success
+    }
+}
+
+extension CommandContext {
+    /// The month of `:explain … at MONTH` as a position on the model's timeline; nil without `at`.
+    ///
+    /// Errors: `at` without a timeline (under `at MONTH`), a value that is not a month, a month outside the
+    /// timeline (under the month).
+    fileprivate func explainedMonth() throws(Diagnostic) -> Int? {
+        guard let expr = arguments.expression("month"), let at = arguments["at"] else { return nil }
+        guard let timeline = model.timeline else {
+            throw error(
+                "`at` picks a month of the timeline, and the model has none", at: at.span.merged(with: expr.span),
+                kind: .needsTimeline, hint: "set one first (`timeline 2025-01 to 2026-12`), or leave out `at …`")
+        }
+        let range = "\(Timeline.label(timeline.start)) to \(Timeline.label(timeline.end))"
+        let value = try evaluate(expr)
+        guard case .number(let number, let unit) = value, unit.isDate, let month = Timeline.monthNumber(number) else {
+            throw error(
+                "`at` takes a month such as `\(Timeline.label(timeline.start))`, not \(value.kindDescription)",
+                at: expr.span,
+                kind: .typeMismatch)
+        }
+        guard let position = timeline.position(of: month) else {
+            throw error(
+                "\(Timeline.label(month)) is outside the timeline (\(range))", at: expr.span, kind: .outOfRange,
+                hint: "pick a month from \(range)")
+        }
+        return position
     }
 }

@@ -6,6 +6,10 @@ extension Command {
     static let maximize = Command(
         "maximize", usage: ":maximize expr by input in lo to hi [subject to cond, …]",
         summary: "the input value that makes expr largest (with floors: `subject to csat_tier.complex >= 80%`)",
+        details: whatIfDetails + [
+            "A constraint on a series (`subject to agents >= 90`) must hold in every month; the answer names"
+                + " its tightest month."
+        ],
         effect: .shows, arguments: optimizeArguments(what: "the expression to maximize")
     ) { context throws(Diagnostic) in try runOptimize(context, maximize: true) }
 

@@ -5,6 +5,7 @@ extension Command {
     static let minimize = Command(
         "minimize", usage: ":minimize expr by input in lo to hi [subject to cond, …]",
         summary: "the input value that makes expr smallest (with limits: `subject to risk < $100k per year`)",
+        details: maximize.details,
         effect: .shows, arguments: optimizeArguments(what: "the expression to minimize")
     ) { context throws(Diagnostic) in try runOptimize(context, maximize: false) }
 }

@@ -6,6 +6,8 @@ import PlanGraph
 /// Constraints are comparisons (`>=`, `>`, `<=`, `<`) of any two expressions, separated by commas or joined
 /// with `and` (`subject to csat_tier.complex >= 80%, csat_tier.standard >= 85%` and `subject to
 /// csat_tier.complex >= 80% and risk < $500k per year` are the same thing); every one must hold at the answer.
+/// A constraint on a series (`agents >= 40`, `csat_tier.complex >= 80%` on a timeline) must hold in every month;
+/// its line names the tightest month.
 extension CommandContext {
     /// The constraints written after `subject to`, each checked on the current model (errors under it).
     func constraints() throws(Diagnostic) -> [WhatIfConstraint] {
@@ -40,6 +42,7 @@ extension CommandContext {
     func constraintLines(_ reports: [ConstraintReport]) -> [String] {
         reports.map { report in
             "  \(report.label): \(report.value.display) there"
+                + (report.month.map { " in \(Timeline.label($0)), its tightest month" } ?? "")
                 + (report.binding ? " (binding: the answer is on it)" : "")
         }
     }

@@ -6,6 +6,7 @@ extension Command {
     /// `:sensitivity EXPR`: a tornado chart of the inputs that move the expression most.
     static let sensitivity = Command(
         "sensitivity", usage: ":sensitivity expr", summary: "tornado chart: which inputs swing expr most",
+        details: whatIfDetails,
         effect: .shows, arguments: [.expression(key: "objective", what: "the expression to analyse")]
     ) { context throws(Diagnostic) in
         guard let expr = context.arguments.expression("objective") else { return .success }

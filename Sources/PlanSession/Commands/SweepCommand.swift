@@ -7,9 +7,15 @@ extension Command {
     static let defaultSweepSteps = 11
 
     /// `:sweep INPUT from A to B [steps N] [and INPUT from A to B [steps N]] [show EXPR, …]`.
+    ///
+    /// Without `show`, the watched cells; a watched series shows as its total (a flow) or its last month.
     static let sweep = Command(
         "sweep", usage: ":sweep input from a to b [steps n] [show expr, …]",
-        summary: "a table and chart of outputs over an input (`and input from …` for two)", effect: .shows,
+        summary: "a table and chart of outputs over an input (`and input from …` for two)",
+        details: whatIfDetails + [
+            "Without `show`, the watched cells, a series as its total (a flow: `total(monthly_net)`) or its last"
+                + " month (`at(agents, 2026-12)`)."
+        ], effect: .shows,
         arguments: sweepAxis + [
             .optional([.keyword("and")] + sweepAxis),
             .optional([.keyword("show"), .expressions(key: "output", what: "an expression after `show`")]),
@@ -31,6 +37,18 @@ extension Command {
         var steps: Int?
         var span: SourceSpan
         var rangeSpan: SourceSpan?
+    }
+
+    /// A watched cell as a sweep's output: the cell, or for a series its total (a flow) or its last month, so
+    /// that each point of the sweep is one number (a series shown with `show` is an error that says so).
+    private static func watchedOutput(_ name: String, in model: Model) -> WhatIfObjective {
+        let cell = WhatIfObjective(expression: Expr(.name(name), SourceSpan(start: 0, end: 0)), label: name)
+        guard case .series(let series)? = model.value(of: name) else { return cell }
+        let text =
+            series.total != nil ? "total(\(name))" : "at(\(name), \(Timeline.label(series.timeline.end)))"
+        let file = SourceFile(name: nil, text: text)
+        guard let expr = try? Parser.parseExpression(file) else { return cell }
+        return WhatIfObjective(expression: expr, label: text)
     }
 
     private static func runSweep(_ context: CommandContext) throws(Diagnostic) -> ExitStatus {
@@ -71,9 +89,7 @@ extension Command {
                     "nothing to show: add `show expr, …` or `:watch` a cell", hint: "usage: " + sweep.usage)
             }
             let names = axes.count == 2 ? Array(model.watches.prefix(1)) : model.watches
-            outputs = names.map { name in
-                WhatIfObjective(expression: Expr(.name(name), SourceSpan(start: 0, end: 0)), label: name)
-            }
+            outputs = names.map { name in watchedOutput(name, in: model) }
         }
         if axes.count == 2 && outputs.count != 1, let first = shown.first, let last = shown.last {
             throw context.error("a two-way sweep shows one output: `show expr`", at: first.span.merged(with: last.span))

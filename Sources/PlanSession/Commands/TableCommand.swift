@@ -9,7 +9,8 @@ extension Command {
         var columns: [(header: String, value: Value)] = []
         for argument in context.arguments.all("column") {
             guard case .expression(let expr) = argument.value else { continue }
-            columns.append((context.text(of: expr), try context.evaluate(expr)))
+            // A per-tier series reads tier by tier: one row per tier, each with its series.
+            columns.append((context.text(of: expr), try context.evaluate(expr).fieldwise))
         }
         context.emit(TierTableView(columns: columns).render(width: context.width))
         return .success

@@ -19,7 +19,11 @@ extension CommandContext {
             return WhatIfObjective(
                 probabilityOf: condition, label: label, samples: session.samples, seed: session.seed)
         }
-        _ = try evaluate(expr)
+        // A series is not one number: the error names the aggregates that make one (`total`, `at`, `npv`).
+        if case .series(let series) = try evaluate(expr) {
+            let error = WhatIfObjective.seriesError(label, series, span: expr.span)
+            throw diagnostic(error, at: expr.span)
+        }
         return WhatIfObjective(expression: expr, label: label)
     }
 

@@ -5,7 +5,8 @@ extension Command {
     /// `:why [output]`: the bridge from the model before the last change to the model now.
     static let why = Command(
         "why", usage: ":why [output]",
-        summary: "why an output changed in the last change: a waterfall of the inputs it changed", effect: .shows,
+        summary: "why an output changed in the last change: a waterfall of the inputs it changed",
+        details: whatIfDetails, effect: .shows,
         arguments: [.optional([.expression(key: "output", what: "the output to explain (default `net_value`)")])]
     ) { context throws(Diagnostic) in
         // The model before the last change is the one `:undo` would bring back.

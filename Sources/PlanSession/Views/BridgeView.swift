@@ -20,7 +20,11 @@ struct BridgeView {
         let width = TextLayout.usable(width)
         let unit = result.unit
         let show = { (x: Double) in Value.format(x, unit: unit) }
-        let signed = { (x: Double) in x > 0 ? "+" + show(x) : show(x) }
+        // A change of a date (`payback_month`) is an amount of time: `-8 months`, `+2.5 months`.
+        let change = { (x: Double) in
+            unit.isDate ? Value.format(x * Timeline.monthSeconds, unit: .atom(.month)) : show(x)
+        }
+        let signed = { (x: Double) in x > 0 ? "+" + change(x) : change(x) }
         let difference = result.end - result.start
         var lines = ["  \(result.output): \(fromLabel) → \(toLabel), \(signed(difference)) (\(methodText))"]
         if result.steps.isEmpty {

@@ -23,8 +23,12 @@ struct CellText {
     }
 
     /// A cell's value for display, marked `~` when it depends on a distribution; `?` for no such cell.
-    func value(of cell: String) -> String {
-        guard let value = model.value(of: cell) else { return "?" }
+    func value(of cell: String) -> String { value(of: cell, at: nil) }
+
+    /// A cell's value in one month (its position on the timeline) when it is a series, else as `value(of:)`.
+    func value(of cell: String, at position: Int?) -> String {
+        guard var value = model.value(of: cell) else { return "?" }
+        if let position { value = value.at(position: position) }
         let marked: Bool
         if let uncertain {
             marked = model.cellIds[cell].map { uncertain.contains($0) } ?? false

@@ -7,7 +7,8 @@ import PlanGraph
 /// console's (it paints them).
 ///
 /// A record reads field by field (#11 item 9): only the fields that changed, each `cell.field  old → new
-/// (Δ)`, never the whole record twice; a changed field of the root record shows its old value too. A value
+/// (Δ)`, never the whole record twice; a changed field of the root record shows its old value too. A series
+/// reads as its first and last month, a sparkline and its total, with what changed (`seriesArrow`). A value
 /// is marked `~` when it depends on a distribution in its own model: the old one in the model before the
 /// change, the new one after, and a field of a record literal by its own formula (`ai_resolution.complex =
 /// 40%` is a point value even when the other tiers are ranges).
@@ -43,7 +44,7 @@ struct ChangeView {
 
     /// The changed cell: its new value (and which distribution it draws from), or the fields that changed.
     private func rootRows(_ change: ChangeSet.CellChange) -> [(label: String, text: String)] {
-        if let old = change.old, let fields = changedFields(old, change.new), !fields.isEmpty {
+        if let old = change.old, let fields = changedFields(old.fieldwise, change.new.fieldwise), !fields.isEmpty {
             return fields.map { key, oldField, newField in
                 fieldRow(change.name, key, oldField, newField)
             }
@@ -56,14 +57,57 @@ struct ChangeView {
 
     /// A watched cell's change: one row, or one per changed field of a record.
     private func changeRows(_ name: String, _ old: Value, _ new: Value) -> [(label: String, text: String)] {
+        let (old, new) = (old.fieldwise, new.fieldwise)
         if let fields = changedFields(old, new) {
             return fields.map { key, oldField, newField in fieldRow(name, key, oldField, newField) }
+        }
+        if old.isSeries || new.isSeries {
+            return [(name, seriesArrow(old, new, oldMark: mark(before, name, nil), newMark: mark(model, name, nil)))]
         }
         return [(name, arrow(old, new, oldMark: mark(before, name, nil), newMark: mark(model, name, nil)))]
     }
 
+    /// A change that involves a series (SPEC §9: first/last/total and a sparkline, not 36 numbers): the new
+    /// series' summary with the change of its total (a flow) or of its first and last months; a value that
+    /// became or stopped being a series shows the new one with `(was …)`.
+    private func seriesArrow(_ old: Value, _ new: Value, oldMark: Bool, newMark: Bool) -> String {
+        let now = (newMark ? "~" : "") + new.display
+        guard case .series(let before) = old, case .series(let after) = new else {
+            return now + "  (was " + (oldMark ? "~" : "") + old.display + ")"
+        }
+        var changes: [String] = []
+        let total = Delta.text(from: before.total, to: after.total)
+        if let total, !isZero(total) {
+            changes.append(total)
+        } else if total == nil {
+            if let delta = Delta.text(from: before.values.first, to: after.values.first), !isZero(delta) {
+                changes.append("first " + delta)
+            }
+            if let delta = Delta.text(from: before.values.last, to: after.values.last), !isZero(delta) {
+                changes.append("last " + delta)
+            }
+        }
+        var text = changes.joined(separator: ", ")
+        if before.start != after.start || before.values.count != after.values.count {
+            text +=
+                (text.isEmpty ? "" : "; ")
+                + "was \(Timeline.label(before.start)) to \(Timeline.label(before.timeline.end))"
+        }
+        if text.isEmpty { return now }
+        // A flow's summary ends with `(total $640k)`: the change goes inside it, `(total $640k, +$158.4k)`.
+        if total != nil, now.hasSuffix(")") { return String(now.dropLast()) + ", " + text + ")" }
+        return now + "  (" + text + ")"
+    }
+
+    /// True for a delta text of no change (`$0`, `0 pt`).
+    private func isZero(_ delta: String) -> Bool { !delta.hasPrefix("+") && !delta.hasPrefix("-") }
+
     private func fieldRow(_ name: String, _ key: String, _ old: Value, _ new: Value) -> (label: String, text: String) {
-        (name + "." + key, arrow(old, new, oldMark: mark(before, name, key), newMark: mark(model, name, key)))
+        let (oldMark, newMark) = (mark(before, name, key), mark(model, name, key))
+        if old.isSeries || new.isSeries {
+            return (name + "." + key, seriesArrow(old, new, oldMark: oldMark, newMark: newMark))
+        }
+        return (name + "." + key, arrow(old, new, oldMark: oldMark, newMark: newMark))
     }
 
     /// `old → new  (Δ)`.

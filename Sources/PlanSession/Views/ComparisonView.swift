@@ -5,7 +5,8 @@ import PlanGraph
 ///
 /// Inputs that differ, then outputs (the watched cells, else every output that differs), each later
 /// scenario with its change against the first; then the alerts that are on in any of them. The tables
-/// narrow to the width as `TextTable` does.
+/// narrow to the width as `TextTable` does. A series shows as its total (a flow) or its first and last month
+/// (see `compact`).
 struct ComparisonView {
     /// The scenarios' models, the first the baseline.
     let models: [Model]
@@ -70,6 +71,7 @@ struct ComparisonView {
     /// Rows comparing one cell across scenarios (one row per field of a record), each later scenario with
     /// its delta against the first; with `onlyDiffering`, rows whose values are all equal are left out.
     static func comparisonRows(_ name: String, _ values: [Value?], onlyDiffering: Bool) -> [[String]] {
+        let values = values.map { $0?.fieldwise }
         var keys: [String] = []
         for case .record(let record)? in values {
             for key in record.keys where !keys.contains(key) { keys.append(key) }
@@ -93,14 +95,39 @@ struct ComparisonView {
             let first = fieldValues[0]
             let differs = fieldValues.dropFirst().contains { !sameValue(first, $0) }
             if onlyDiffering && !differs { continue }
-            var row = [label, first?.display ?? "–"]
-            for value in fieldValues.dropFirst() {
-                row.append(value?.display ?? "–")
-                row.append(delta(from: first, to: value))
+            let shown = compact(fieldValues)
+            // A series that is not a flow is compared in its last month, and the delta says so.
+            let lastMonth = fieldValues.contains { value in
+                if case .series(let series)? = value { return series.total == nil || !shown.allSatisfy(\.isTotal) }
+                return false
+            }
+            var row = [label, shown[0].text]
+            for value in shown.dropFirst() {
+                row.append(value.text)
+                let change = delta(from: shown[0].value, to: value.value)
+                row.append(lastMonth && !change.isEmpty ? "last month " + change : change)
             }
             rows.append(row)
         }
         return rows
+    }
+
+    /// A row's values as the table shows them, with the value its delta is taken on: a series of numbers reads
+    /// as its total when every value of the row is a flow series (`total $481.7k`, deltas on the totals), else
+    /// as its first and last month (`93.75 → 79.77`, deltas on the last month), never 36 numbers or a
+    /// sparkline that would widen every column.
+    private static func compact(_ values: [Value?]) -> [(text: String, value: Value?, isTotal: Bool)] {
+        let flows = values.allSatisfy { value in
+            if case .series(let series)? = value { return series.total != nil }
+            return value == nil
+        }
+        return values.map { value in
+            guard case .series(let series)? = value, series.numbers != nil, let first = series.values.first,
+                let last = series.values.last
+            else { return (value?.display ?? "–", value, value == nil) }
+            if flows, let total = series.total { return ("total " + total.display, total, true) }
+            return (series.values.count == 1 ? last.display : first.display + " → " + last.display, last, false)
+        }
     }
 
     /// True when two values are equal (numbers to a relative 1e-12, whatever unit they are shown in).

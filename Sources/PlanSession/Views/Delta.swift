@@ -5,14 +5,22 @@ import PlanCore
 /// One style everywhere (#11 item 9): a change of shares is in percentage points (`pt`, three significant
 /// digits: a share that goes from 5% to 39.96% changed by `+35 pt`, never `+34.96%`, which would read as a
 /// relative change); every other change is in the old value's unit; the sign is `+` or the ASCII `-` that
-/// values use too (so a delta reads back as source).
+/// values use too (so a delta reads back as source). A date moves by whole months (`-1 month`).
 enum Delta {
     /// The change from `old` to `new`, or nil when they are not numbers of one dimension.
     static func text(from old: Value?, to new: Value?) -> String? {
         guard case .number(let a, let unit)? = old, case .number(let b, let other)? = new,
-            unit.sameDimension(as: other), !unit.isDate
+            unit.sameDimension(as: other)
         else { return nil }
+        if unit.isDate { return months(b - a) }
         return text(b - a, unit: unit)
+    }
+
+    /// The change of a date in whole months (`+1 month`, `-3 months`), nil when it is not whole.
+    static func months(_ difference: Double) -> String? {
+        guard let count = Timeline.monthNumber(difference) else { return nil }
+        let sign = count > 0 ? "+" : count < 0 ? "-" : ""
+        return sign + String(abs(count)) + (abs(count) == 1 ? " month" : " months")
     }
 
     /// A difference in base units, shown in `unit` (in points when `unit` is a share).

@@ -1,7 +1,10 @@
 import PlanCore
 import PlanGraph
 
-/// `:explain name [depth]`: the formula tree of a cell with every value on it.
+/// `:explain name [depth] [at month]`: the formula tree of a cell with every value on it.
+///
+/// With a month (`:explain cumulative_net at 2025-06`), every series on the tree shows its value in that month
+/// and a value that does not vary by month shows as it is; the first line says which month it is.
 ///
 /// Each cell appears once with its formula; later mentions show only its value. Inputs show the first
 /// sentence of their `##` doc. Below `depthLimit` levels the tree is cut with `…`. A line too long for the
@@ -17,6 +20,8 @@ struct ExplainView {
     let cell: String
     /// How many levels below the root to show.
     let depthLimit: Int
+    /// The month shown, as a position on the model's timeline; nil: series show as a whole.
+    var position: Int? = nil
 
     /// The tree laid out for `width` columns.
     func render(width: Int) -> String {
@@ -25,6 +30,12 @@ struct ExplainView {
         let depthLimit = min(depthLimit, Self.maximumDepth, (width - 24 - 2) / 3)
         let text = CellText(model, manyCells: true)
         var lines: [String] = []
+        if let position, let timeline = model.timeline {
+            lines.append(
+                TextLayout.fit(
+                    "  values in \(Timeline.label(timeline.month(at: position))) (a cell that is not a series: as is)",
+                    width: width))
+        }
         var seen: Set<String> = []
         var stack: [(cell: String, prefix: String, childPrefix: String, depth: Int)] = [(cell, "  ", "  ", 0)]
         while let (cell, prefix, childPrefix, depth) = stack.popLast() {
@@ -36,7 +47,7 @@ struct ExplainView {
                 ? [] : node.deps.compactMap { model.nodes[$0] }.filter { $0.kind == .cell }.map(\.name)
             var line = cell + " = "
             if !isInput && !repeated { line += node.formulaOneLine + " = " }
-            line += text.value(of: cell)
+            line += text.value(of: cell, at: position)
             let indent = childPrefix + (children.isEmpty ? " " : "│") + "    "
             var block = TextLayout.wrapped(line, prefix: prefix, indent: indent, width: width)
             if isInput, let doc = node.doc.first {

@@ -24,7 +24,8 @@ struct HelpView {
         if topic.isEmpty { return commandList(width: width) }
         let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
         if let command = Command.named(name) {
-            return "  " + command.usage + "\n  " + command.summary + "\n  " + Self.describe(command.effect)
+            let details = command.details.map { "\n  " + $0 }.joined()
+            return "  " + command.usage + "\n  " + command.summary + details + "\n  " + Self.describe(command.effect)
         }
         if let node = model.cell(name) {
             let text = CellText(model)

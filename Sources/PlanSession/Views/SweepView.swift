@@ -17,9 +17,14 @@ struct SweepView {
     /// The sweep laid out for `width` columns.
     func render(width: Int) -> String {
         let width = TextLayout.usable(width)
-        // Chart the first output that varies (else the first that is a number at all).
+        // Chart the first output that varies (else the first that is a number at all). A date (`payback_month`)
+        // has no zero to draw a bar from: its sparkline shows it.
         let numeric = result.outputs.indices.filter { output in
             result.cells.contains { Charts.number($0[output]) != nil }
+                && !result.cells.contains { cell in
+                    if case .success(.number(_, let unit)) = cell[output] { return unit.isDate }
+                    return false
+                }
         }
         let charted =
             numeric.first { output in Set(result.cells.compactMap { Charts.number($0[output]) }).count > 1 }

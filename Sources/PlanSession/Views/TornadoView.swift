@@ -14,10 +14,12 @@ struct TornadoView {
     func render(width: Int) -> String {
         let width = TextLayout.usable(width)
         guard case .number(let base, let unit) = result.baseline else { return "" }
+        let hasMonths = result.bars.contains { if case .months = $0.kind { true } else { false } }
         var lines = [
             "  sensitivity of \(result.objective) (now \(result.baseline.display)): each input swings on its own,"
                 + " the others held",
-            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%, a record tier by tier;"
+            "  ranges swing from their 5th to 95th percentile, point inputs by ±10%"
+                + (hasMonths ? " (a delay by whole months)" : "") + ", a record tier by tier;"
                 + " ░ input low, █ input high",
         ]
         if result.bars.isEmpty {
@@ -37,7 +39,7 @@ struct TornadoView {
         let body = result.bars.map { bar in
             [
                 bar.input + (bar.clipped ? "†" : ""),
-                (bar.kind == .range ? "p5–p95" : "±10%") + (bar.renormalised ? "*" : ""),
+                bar.kind.label + (bar.renormalised ? "*" : ""),
                 Charts.compact(bar.low) + " → " + Charts.compact(bar.high), Charts.text(bar.outputLow),
                 Charts.text(bar.outputHigh),
             ]
@@ -58,7 +60,10 @@ struct TornadoView {
                 columns.map { TextLayout.truncate(texts[$0], widths[$0]) }
                     + [Self.bar(bar, base: base, low: low, high: high, width: barWidth)])
             for cell in [bar.outputLow, bar.outputHigh] {
-                if case .failure(let error) = cell { notes.append("  \(bar.input): \(error.message)") }
+                // Both ends refused for one reason: said once.
+                if case .failure(let error) = cell, !notes.contains("  \(bar.input): \(error.message)") {
+                    notes.append("  \(bar.input): \(error.message)")
+                }
             }
         }
         var after = [
