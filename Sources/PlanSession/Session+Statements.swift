@@ -221,20 +221,50 @@ extension Session {
     ///
     /// On the standard model (it has `hybrid_fte` and `baseline_fte`) without its timeline part (no `agents`),
     /// setting a timeline also loads that part, `standard-timeline` (SPEC §9: "loaded when a timeline is set"),
-    /// as one statement: if loading fails, nothing changes.
+    /// as one statement: if loading fails, nothing changes. `timeline off` takes that part out again (the cells
+    /// and alerts defined in a file named `standard-timeline.plan`), as one statement too.
     private func setTimeline(_ timeline: Timeline?, statement: Statement, directory: String) throws(Diagnostic)
         -> ExitStatus
     {
         let before = model
+        // `timeline off` takes out the standard timeline part that setting a timeline loaded (its cells need
+        // the axis); refused while a cell of the user's uses one of them.
+        var removed: [String] = []
+        if timeline == nil {
+            removed = try model.removeNodes(
+                from: { $0.name?.split(separator: "/").last == "standard-timeline.plan" }, span: statement.span,
+                file: statement.file)
+        }
         // No cell is the change's root: every changed cell reads as a watched change (`old → new`).
-        var changes = try model.setTimeline(timeline, span: statement.span, file: statement.file)
+        var changes: ChangeSet
+        do throws(Diagnostic) {
+            changes = try model.setTimeline(timeline, span: statement.span, file: statement.file)
+        } catch {
+            model = before
+            throw error
+        }
+        if !removed.isEmpty && interactive && nestedDepth == 0 {
+            output.emit("  took out the standard timeline part (\(removed.count) cells and alerts)")
+        }
         changes.hasRoot = false
         report(changes)
         guard timeline != nil, model.cell("hybrid_fte") != nil, model.cell("baseline_fte") != nil,
             model.cell("agents") == nil
         else { return .success }
         do throws(Diagnostic) {
-            return try use("standard-timeline", statement: statement, directory: directory)
+            let status = try use("standard-timeline", statement: statement, directory: directory)
+            if interactive && nestedDepth == 0, let timeline = model.timeline {
+                let outputs = ["agents", "monthly_net", "cumulative_net", "payback_month", "net_present_value"]
+                    .filter { model.cell($0) != nil }
+                // Two lines, each under 80 columns.
+                output.emit(
+                    "  \(timeline.count) months from \(Timeline.label(timeline.start)): loaded the standard timeline "
+                        + "part; `:timeline` shows")
+                output.emit(
+                    "  " + outputs.dropLast().joined(separator: ", ") + (outputs.count > 1 ? " and " : "")
+                        + (outputs.last ?? ""))
+            }
+            return status
         } catch {
             model = before
             throw error

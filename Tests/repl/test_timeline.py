@@ -158,14 +158,24 @@ def _():
     child.sendeof()
 
 
-@check("`timeline off` while series functions are in use is refused, and nothing changes")
+@check("`timeline off` takes out the standard timeline part it loaded; refused while a cell of yours uses it")
 def _():
     child, _ = spawn()
     child.expect(PROMPT)
-    send(child, "timeline 2025-01 to 2026-12")
+    out = send(child, "timeline 2025-01 to 2026-12")
+    assert "24 months from 2025-01: loaded the standard timeline part" in out, out[-300:]
+    assert all(len(line) <= 80 for line in out.replace("\r", "").split("\n")), out
     before = value(child, "at(agents, 2026-12)")
+    send(child, "x = total(monthly_net)")
     out = send(child, "timeline off")
-    assert "error:" in out and "needs a timeline" in out, out[-300:]
+    assert "error: `x` uses `monthly_net`, which the timeline part defines" in out, out[-300:]
+    assert value(child, "at(agents, 2026-12)") == before
+    send(child, "delete x")
+    out = send(child, "timeline off")
+    assert "took out the standard timeline part" in out, out[-300:]
+    assert "unknown" in send(child, "print monthly_net")
+    assert value(child, "1 + 1") == "2"
+    assert "undone: timeline off" in send(child, ":undo")
     assert value(child, "at(agents, 2026-12)") == before
     child.sendeof()
 
