@@ -215,7 +215,8 @@ struct CompletionTests {
     @Test("in a string: the quoted text is the word; presets and files after use, a command's paths")
     func quoted() throws {
         let (session, _) = makeSession()
-        #expect(session.completions(quotedAfter: "use ", word: "kla") == ["klarna-2024", "klarna-2025", "klarna-timeline"])
+        #expect(
+            session.completions(quotedAfter: "use ", word: "kla") == ["klarna-2024", "klarna-2025", "klarna-timeline"])
         #expect(session.completions(quotedAfter: "use ", word: "hand") == ["handoff"])
         #expect(session.completions(quotedAfter: ":load ", word: "hand") == ["handoff"])
         #expect(session.completions(quotedAfter: ":scenario load ", word: "klarna-2025") == ["klarna-2025"])
