@@ -30,15 +30,35 @@ extension Session {
     /// The alert's message with its details, as `:alerts`, `:report` and the change report show it:
     /// `blended CSAT hides a drop on complex (complex −8.7 pt, 90% sure complex fell at least 6 points; blend −1.8 pt)`.
     ///
-    /// A detail that cannot be evaluated any more shows as `?`. "90% sure" is given for a fall in points
+    /// On a timeline the details are those of the first month the alert holds, after the months it holds
+    /// (`2024-02 to 2025-04; in 2024-02: complex -8.7 pt; …`). A detail that cannot be evaluated any more shows
+    /// as `?`. "90% sure" (not on a timeline) is given for a fall in points
     /// (a negative `pt` value: a share that dropped) that depends on evidence (`observed(k, n)`, which `:import tickets`
     /// writes): the one-sided 90% bound of the value, by Monte Carlo over every distribution upstream.
     public func alertDescription(_ message: String) -> String {
         guard let id = model.alertIds[message], let node = model.nodes[id], !node.details.isEmpty else {
             return message
         }
-        let parts = node.details.map { detail in describe(detail, file: node.file) }
-        return message + " (" + parts.joined(separator: "; ") + ")"
+        // On a timeline, an alert holds in some months: say which, and show the sizes in its first month.
+        var when: String?
+        var position: Int?
+        if case .series(let flags)? = node.value, let timeline = model.timeline {
+            let on = flags.values.indices.filter { flags.values[$0] == .bool(true) }
+            if let first = on.first, let last = on.last {
+                position = first
+                let label = { (index: Int) in Timeline.label(timeline.month(at: index)) }
+                if on.count == flags.values.count {
+                    when = "every month, in \(label(first)):"
+                } else if first == last {
+                    when = "in \(label(first)):"
+                } else {
+                    let gaps = on.count != last - first + 1 ? ", not every month" : ""
+                    when = "\(label(first)) to \(label(last))\(gaps); in \(label(first)):"
+                }
+            }
+        }
+        let parts = node.details.map { detail in describe(detail, file: node.file, at: position) }
+        return message + " (" + (when.map { $0 + " " } ?? "") + parts.joined(separator: "; ") + ")"
     }
 
     /// The alert events of one change, in the order to print them: new alerts (with details), alerts another
@@ -58,10 +78,17 @@ extension Session {
         return node.details.map(\.label)
     }
 
-    private func describe(_ detail: AlertDetail, file: SourceFile) -> String {
-        guard let value = try? model.evaluate(detail.expr) else { return detail.label + " ?" }
+    /// One detail's text; a series at `position` (the alert's first month on), when given.
+    private func describe(_ detail: AlertDetail, file: SourceFile, at position: Int? = nil) -> String {
+        guard var value = try? model.evaluate(detail.expr) else { return detail.label + " ?" }
+        var isSeries = false
+        if case .series(let series) = value {
+            isSeries = true
+            if let position, series.values.indices.contains(position) { value = series.values[position] }
+        }
         var text = detail.label + " " + Self.prose(value)
-        if case .number(let number, let unit) = value, number < 0, unit.symbol == "pt", dependsOnEvidence(detail.expr),
+        if !isSeries, case .number(let number, let unit) = value, number < 0, unit.symbol == "pt",
+            dependsOnEvidence(detail.expr),
             let sure = sureness(detail, file: file)
         {
             text += ", " + sure

@@ -79,7 +79,7 @@ extension Value {
             try checkGrowth(unit, span)
             return try finite(a * b, unit, span)
         case .divide:
-            if b == 0 { throw EvalError("division by zero", span: span) }
+            if b == 0 { throw EvalError("division by zero", kind: .notFinite, span: span) }
             let unit = ua.divided(by: ub)
             try checkGrowth(unit, span)
             return try finite(a / b, unit, span)
