@@ -21,7 +21,7 @@ import pexpect
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 KILL_RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 PROMPT = r"[A-Za-z][\w-]*\*?> "
-results = []
+from harness import check, finish, results  # noqa: E402  (next to this script)
 
 
 def environment(state, **extra):
@@ -52,15 +52,6 @@ def leftovers(state):
     return [p for p in glob.glob(os.path.join(state, "**", "*"), recursive=True) if ".tmp" in os.path.basename(p)]
 
 
-def check(name):
-    def wrap(body):
-        try:
-            body()
-            results.append((name, None))
-        except Exception as error:  # a failed expectation or a timeout
-            results.append((name, f"{type(error).__name__}: {str(error)[:400]}"))
-        return body
-    return wrap
 
 
 # A scripted session: definitions, a continued line, undo/redo, settings, scenarios, a used file, a
@@ -424,9 +415,5 @@ def _():
         assert done.returncode == 2 and expected in done.stderr, (name, done.returncode, done.stderr[:300])
 
 
-failed = [(name, problem) for name, problem in results if problem]
-for name, problem in failed:
-    print(f"FAIL {name}: {problem}")
 print(f"kill points tried: {len(KILL_POINTS)} (acknowledged statements, delay): {sorted(set(KILL_POINTS))[:12]} …")
-print(f"faults: {len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish("faults")

@@ -14,7 +14,7 @@ import pexpect
 
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 PROMPT = r"plan> "
-results = []
+from harness import check, finish, results  # noqa: E402  (next to this script)
 
 
 def spawn(args=(), state=None, **env):
@@ -24,15 +24,6 @@ def spawn(args=(), state=None, **env):
     return child, state
 
 
-def check(name):
-    def wrap(body):
-        try:
-            body()
-            results.append((name, None))
-        except Exception as error:  # a failed expectation or a timeout
-            results.append((name, f"{type(error).__name__}: {str(error)[:300]}"))
-        return body
-    return wrap
 
 
 @check("typing a change shows the value, watched deltas and the prompt again")
@@ -447,8 +438,4 @@ def _():
     child.sendeof()
 
 
-failed = [(name, problem) for name, problem in results if problem]
-for name, problem in failed:
-    print(f"FAIL {name}: {problem}")
-print(f"repl: {len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish("repl")

@@ -17,7 +17,7 @@ import pexpect
 
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 PROMPT = r"[A-Za-z][\w-]*> "
-results = []
+from harness import check, finish, results  # noqa: E402  (next to this script)
 
 
 def environment(state):
@@ -67,15 +67,6 @@ def same_cells(expected, actual, what):
     return series
 
 
-def check(name):
-    def wrap(body):
-        try:
-            body()
-            results.append((name, None))
-        except Exception as error:  # a failed expectation or a timeout
-            results.append((name, f"{type(error).__name__}: {str(error)[:400]}"))
-        return body
-    return wrap
 
 
 TYPED = [
@@ -231,8 +222,4 @@ def _():
     child.sendeof()
 
 
-failed = [(name, problem) for name, problem in results if problem]
-for name, problem in failed:
-    print(f"FAIL {name}: {problem}")
-print(f"timeline sessions: {len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish("timeline sessions")
