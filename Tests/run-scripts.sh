@@ -89,5 +89,12 @@ for f in "$tmp"/hostile_*.plan; do
   if [ "$got" = 0 ] || [ "$got" = 1 ] || [ "$got" = 2 ]; then pass=$((pass+1)); else
     fail=$((fail+1)); echo "FAIL hostile input $(basename "$f"): exit $got"; tail -3 "$tmp/err" | sed 's/^/    /'; fi
 done
+# The fuzzer runs each input on the standard model (Tests/Fuzz/Target): replay its reproducers there too.
+for f in "$here"/Fuzz/Crashers/*.plan; do
+  timeout 60 "$bin" run "$f" >/dev/null 2>"$tmp/err"; got=$?
+  if [ "$got" = 0 ] || [ "$got" = 1 ] || [ "$got" = 2 ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL fuzz reproducer $(basename "$f") on the standard model: exit $got"
+    tail -3 "$tmp/err" | sed 's/^/    /'; fi
+done
 echo "scripts: $pass passed, $fail failed"
 [ "$fail" = 0 ]
