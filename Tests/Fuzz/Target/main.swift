@@ -53,12 +53,14 @@
         }
 
         /// The session every input starts from: the standard model, loaded once (as `supportplan run`
-        /// loads it before the script).
+        /// loads it before the script), or an empty one with `SUPPORTPLAN_FUZZ_EMPTY=1` (`run --empty`:
+        /// faster, and names the input defines itself are not taken).
         nonisolated(unsafe) static let template: Session = {
             let session = Session(output: DiscardingOutput(), locator: locator)
             session.interactive = false
             session.width = 80
-            if session.loadStandardModel() == .error {
+            session.startedEmpty = getenv("SUPPORTPLAN_FUZZ_EMPTY") != nil
+            if !session.startedEmpty && session.loadStandardModel() == .error {
                 print("supportplan-fuzz: cannot load the standard model (set SUPPORTPLAN_PRESETS)")
                 exit(2)
             }
