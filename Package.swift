@@ -61,6 +61,12 @@ let package = Package(
                 "PlanSession", "PlanGraph", "PlanCore", "SupportEconomics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        // The libFuzzer target over parse + apply + commands (Tests/Fuzz/run-fuzz.sh builds it with -DFUZZING;
+        // in the ordinary build it is a stub that links nothing of libFuzzer).
+        .target(name: "FuzzerDriver", path: "Tests/Fuzz/Driver"),
+        .executableTarget(
+            name: "supportplan-fuzz", dependencies: ["PlanSession", "SupportEconomics", "FuzzerDriver"],
+            path: "Tests/Fuzz/Target"),
         // Reads an export and prints what `:import tickets` would define: for measurements, not shipped.
         .executableTarget(
             name: "ticket-import", dependencies: ["TicketEvidence", "PlanCore"], path: "Tests/tickets/ImportTool"),

@@ -3,6 +3,11 @@ import Glibc
 /// Writing files: whole-file replacement that never leaves something partial behind, and the pieces the
 /// journal appends with.
 extension FileSystem {
+    /// When true, every write through `writeAtomically` fails with "writing files is turned off" and
+    /// touches nothing: the fuzzer (`Tests/Fuzz`) sets it once at start, before any session exists, so
+    /// that a generated `:save /etc/passwd` cannot reach the disk.
+    nonisolated(unsafe) public static var writesRefused = false
+
     /// Replaces the file at `path` with `text`, atomically (SPEC §5 `:save`).
     ///
     /// - The target must be a regular file or not exist yet. A symbolic link is followed to the regular
@@ -19,6 +24,7 @@ extension FileSystem {
 
     /// Replaces the file at `path` with `bytes`, atomically (see `writeAtomically(_:_:)`).
     public static func writeAtomically(_ path: String, bytes: [UInt8]) throws(Failure) {
+        if writesRefused { throw Failure(message: "cannot write \(path): writing files is turned off") }
         let target = try writableTarget(path)
         let directory = directory(of: target.path)
         let base = baseName(target.path)

@@ -144,6 +144,7 @@ public enum FileSystem {
 
     /// Creates a directory and its parents.
     public static func makeDirectories(_ path: String) {
+        if writesRefused { return }
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
