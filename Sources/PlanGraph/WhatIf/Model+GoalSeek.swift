@@ -42,22 +42,8 @@ extension Model {
         let probe = WhatIfProbe(model: self, input: input, unit: unit, objective: objective)
         let difference: WhatIfSearch.Function = { (x: Double) throws(EvalError) -> Double in try probe(x) - goal }
         let show = { (value: Double) in Value.number(value, unit) }
-        var brackets: [WhatIfSearch.Bracket]
-        var searched: (Double, Double)
-        var points: [(x: Double, y: Double)] = []
-        if let range {
-            let (low, high) = try bounds(range, for: input, unit: unit)
-            searched = (low, high)
-            for x in WhatIfSearch.grid(from: low, to: high, count: max(2, grid) + 1) {
-                points.append((x, try difference(x)))
-            }
-            brackets = WhatIfSearch.signChanges(points)
-            // The solution nearest the current value first.
-            brackets.sort { distance($0, to: current) < distance($1, to: current) }
-        } else {
-            (brackets, searched, points) = try outward(
-                difference, from: current, unit: unit, now: now - goal, within: validRange(of: input))
-        }
+        let (brackets, searched, points) = try signChanges(
+            of: difference, by: input, unit: unit, from: current, now: now - goal, in: range, grid: grid)
         guard let chosen = brackets.first else {
             throw noSolution(
                 objective, target, points, searched: searched, unit: unit, outputUnit: outputUnit,
@@ -148,6 +134,26 @@ extension Model {
                 hint: "search within \(valid.text)")
         }
         return cut
+    }
+
+    /// Where `function` changes sign: on a grid of `grid` intervals over `range` when given, else searching
+    /// outward from `current` (whose value is `now`) within the input's valid range; the brackets nearest the
+    /// current value first, with the range searched and the points evaluated.
+    func signChanges(
+        of function: WhatIfSearch.Function, by input: WhatIfInput, unit: Unit, from current: Double, now: Double,
+        in range: (low: Value, high: Value)?, grid: Int
+    ) throws(EvalError) -> (
+        brackets: [WhatIfSearch.Bracket], searched: (Double, Double), points: [(x: Double, y: Double)]
+    ) {
+        guard let range else {
+            return try outward(function, from: current, unit: unit, now: now, within: validRange(of: input))
+        }
+        let (low, high) = try bounds(range, for: input, unit: unit)
+        var points: [(x: Double, y: Double)] = []
+        for x in WhatIfSearch.grid(from: low, to: high, count: max(2, grid) + 1) { points.append((x, try function(x))) }
+        var brackets = WhatIfSearch.signChanges(points)
+        brackets.sort { distance($0, to: current) < distance($1, to: current) }
+        return (brackets, (low, high), points)
     }
 
     /// The distance from `x` to the nearest end of a bracket.

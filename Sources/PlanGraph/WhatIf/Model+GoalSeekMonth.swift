@@ -47,21 +47,8 @@ extension Model {
         let probe = MonthProbe(model: self, input: input, unit: unit, objective: objective, target: target)
         let now = try probe.side(of: try objective.value(on: self), label: objective.label)
         let side: WhatIfSearch.Function = { (x: Double) throws(EvalError) -> Double in try probe(x) }
-        var brackets: [WhatIfSearch.Bracket]
-        var searched: (Double, Double)
-        var points: [(x: Double, y: Double)] = []
-        if let range {
-            let (low, high) = try bounds(range, for: input, unit: unit)
-            searched = (low, high)
-            for x in WhatIfSearch.grid(from: low, to: high, count: max(2, grid) + 1) { points.append((x, try side(x))) }
-            brackets = WhatIfSearch.signChanges(points)
-            brackets.sort {
-                min(abs($0.a - current), abs($0.b - current)) < min(abs($1.a - current), abs($1.b - current))
-            }
-        } else {
-            (brackets, searched, points) = try outward(
-                side, from: current, unit: unit, now: now, within: validRange(of: input))
-        }
+        let (brackets, searched, points) = try signChanges(
+            of: side, by: input, unit: unit, from: current, now: now, in: range, grid: grid)
         // A side is ±1, never 0: every bracket is a real change of side.
         guard let chosen = brackets.first(where: { $0.fa != $0.fb }) else {
             throw probe.noBoundary(points, searched: searched, ranged: range != nil)
