@@ -79,23 +79,23 @@ extension Session {
         return value
     }
 
-    /// A cell's months as numbers in base units with their unit, when it is a series of numbers (or, with
-    /// `flat`, a number: the same in every month).
+    /// A cell's months as numbers in base units with their unit (nil where a month is not finite), when it is
+    /// a series of numbers (`Series.numbers`); with `flat`, a number too: the same in every month.
     func reportSeries(_ name: String, flat: Bool = false) -> (values: [Double?], unit: Unit)? {
-        if flat, let count = model.timeline?.count, case .number(let number, let unit)? = model.value(of: name),
-            number.isFinite
-        {
-            return (Array(repeating: number, count: count), unit)
+        switch model.value(of: name) {
+        case .series(let series)?:
+            return series.numbers.map { numbers in (numbers.values.map { $0.isFinite ? $0 : nil }, numbers.unit) }
+        case .number(let number, let unit)? where flat && number.isFinite:
+            return model.timeline.map { (Array(repeating: number, count: $0.count), unit) }
+        default:
+            return nil
         }
-        guard case .series(let series)? = model.value(of: name) else { return nil }
-        var unit: Unit?
-        let values = series.values.map { value -> Double? in
-            guard case .number(let number, let own) = value, number.isFinite else { return nil }
-            if unit == nil { unit = own }
-            return number
-        }
-        guard let unit else { return nil }
-        return (values, unit)
+    }
+
+    /// A cell's value when it is a series of numbers.
+    private func numericSeries(_ name: String) -> Series? {
+        guard case .series(let series)? = model.value(of: name), series.numbers != nil else { return nil }
+        return series
     }
 
     /// The timeline's figures: payback month, net present value, cumulative net at the end, headcount.
@@ -148,59 +148,46 @@ extension Session {
         return figures
     }
 
-    /// One row per calendar year: the flows summed over its months, the stocks at its last month; a total
-    /// row for the flows.
+    /// One row per calendar year (`TimelinePeriods.calendarGroups`): the flows summed over its months (a flow's
+    /// `Series.total`), the stocks at its last month; a total row for the flows.
     private func reportTimelineYears(_ timeline: Timeline) -> BoardReport.Table? {
-        let flows = Self.reportTimelineFlows.compactMap { column in
-            reportSeries(column.cell).map { (column.cell, column.heading, $0.values, $0.unit) }
-        }
-        let stocks = Self.reportTimelineStocks.compactMap { column in
-            reportSeries(column.cell).map { (column.cell, column.heading, $0.values, $0.unit) }
-        }
+        let flows = Self.reportTimelineFlows.compactMap { column in numericSeries(column.cell).map { (column, $0) } }
+        let stocks = Self.reportTimelineStocks.compactMap { column in numericSeries(column.cell).map { (column, $0) } }
         guard !flows.isEmpty || !stocks.isEmpty else { return nil }
-        let month = Unit.atom(.month)
-        let flowTotal = { (values: ArraySlice<Double?>, unit: Unit) -> String in
-            guard values.allSatisfy({ $0 != nil }) else { return "–" }
-            let sum = values.reduce(0.0) { $0 + ($1 ?? 0) } * Timeline.monthSeconds
-            return Value.format(sum, unit: unit.multiplied(by: month))
+        let total = { (series: Series, positions: Range<Int>) -> String in
+            let part = Series(start: series.start + positions.lowerBound, values: Array(series.values[positions]))
+            return part.total?.display ?? "–"
         }
-        var rows: [BoardReport.Table.Row] = []
-        var position = 0
-        while position < timeline.count {
-            let monthNumber = timeline.month(at: position)
-            let year = Int((Double(monthNumber) / 12).rounded(.down))
-            let end = min(timeline.count, position + (year * 12 + 12 - monthNumber))
-            let count = end - position
-            var label = String(year)
-            if count < 12 {
+        let years = TimelinePeriods.calendarGroups(timeline, months: 12)
+        var rows: [BoardReport.Table.Row] = years.map { year in
+            let positions = year.positions
+            var label = String(year.year)
+            if positions.count < 12 {
                 label +=
-                    " (" + Timeline.label(monthNumber).suffix(2) + "–"
-                    + Timeline.label(timeline.month(at: end - 1)).suffix(2) + ")"
+                    " (" + Timeline.label(timeline.month(at: positions.lowerBound)).suffix(2) + "–"
+                    + Timeline.label(timeline.month(at: positions.upperBound - 1)).suffix(2) + ")"
             }
-            var cells = [label]
-            for (_, _, values, unit) in flows { cells.append(flowTotal(values[position..<end], unit)) }
-            for (_, _, values, unit) in stocks {
-                cells.append((values[end - 1]).map { Value.format($0, unit: unit) } ?? "–")
-            }
-            rows.append(.init(cells: cells))
-            position = end
+            return .init(
+                cells: [label] + flows.map { total($0.1, positions) }
+                    + stocks.map { $0.1.values[positions.upperBound - 1].display })
         }
         if rows.count > 1 && !flows.isEmpty {
-            var cells = ["whole timeline"]
-            for (_, _, values, unit) in flows { cells.append(flowTotal(values[...], unit)) }
-            cells += stocks.map { _ in "" }
-            rows.append(.init(cells: cells, kind: .summary))
+            let whole = 0..<timeline.count
+            rows.append(
+                .init(
+                    cells: ["whole timeline"] + flows.map { total($0.1, whole) } + stocks.map { _ in "" },
+                    kind: .summary))
         }
+        let columns = flows.map(\.0) + stocks.map(\.0)
         return BoardReport.Table(
-            columns: ["year"] + flows.map(\.1) + stocks.map(\.1), columnCells: [""] + flows.map(\.0) + stocks.map(\.0),
-            rows: rows, flagNote: nil)
+            columns: ["year"] + columns.map(\.heading), columnCells: [""] + columns.map(\.cell), rows: rows,
+            flagNote: nil)
     }
 
     /// Line charts by month: cumulative net, headcount against the workload, the monthly flows, then each
     /// watched series not shown yet.
     private func reportTimelineCharts(_ timeline: Timeline) -> [Chart] {
-        let year = Int((Double(timeline.start) / 12).rounded(.down))
-        let x = XAxis.months(from: year, month: timeline.start - year * 12 + 1, count: timeline.count)
+        let x = XAxis.labels("month", timeline.labels)
         let span = Timeline.label(timeline.start) + " to " + Timeline.label(timeline.end)
         var charts: [Chart] = []
         var shown: Set<String> = []

@@ -32,21 +32,28 @@ struct TimelinePeriods: Equatable {
             quarterly = false
             return
         }
-        var labels: [String] = []
-        var groups: [Range<Int>] = []
+        let quarters = Self.calendarGroups(timeline, months: 3)
+        labels = quarters.map { String($0.year) + "-Q" + String($0.firstMonth / 3 + 1) }
+        groups = quarters.map(\.positions)
+        quarterly = true
+    }
+
+    /// The timeline cut into calendar periods of `months` months (3: quarters, 12: years), each with its year,
+    /// the month index (0 for January) its period starts at on the calendar, and the positions it holds; the
+    /// first and last may be partial.
+    static func calendarGroups(_ timeline: Timeline, months: Int) -> [(
+        year: Int, firstMonth: Int, positions: Range<Int>
+    )] {
+        var groups: [(year: Int, firstMonth: Int, positions: Range<Int>)] = []
         var position = 0
         while position < timeline.count {
-            let month = timeline.month(at: position)
-            let (year, index) = Self.yearAndMonth(month)
-            let quarterEnd = (index / 3) * 3 + 2
-            let end = min(timeline.count, position + (quarterEnd - index) + 1)
-            labels.append(String(year) + "-Q" + String(index / 3 + 1))
-            groups.append(position..<end)
+            let (year, index) = Self.yearAndMonth(timeline.month(at: position))
+            let periodStart = (index / months) * months
+            let end = min(timeline.count, position + (periodStart + months - index))
+            groups.append((year, periodStart, position..<end))
             position = end
         }
-        self.labels = labels
-        self.groups = groups
-        quarterly = true
+        return groups
     }
 
     /// The rows that do not hold a whole quarter (`2024-Q4 has 2 months`), empty for monthly rows.
