@@ -88,23 +88,13 @@ extension Model {
 
 /// Evaluates which side of the target month the objective is on with the input at a value: −1 for the target
 /// or earlier, +1 for later (or never), NaN where it cannot be evaluated.
-final class MonthProbe {
-    let model: Model
-    let input: WhatIfInput
-    let unit: Unit
-    let objective: WhatIfObjective
+final class MonthProbe: WhatIfProbe {
     /// The target month's number.
     let target: Int
-    var evaluations = 0
-    /// The first failure: where and why.
-    var firstFailure: (x: Double, message: String)?
 
     init(model: Model, input: WhatIfInput, unit: Unit, objective: WhatIfObjective, target: Int) {
-        self.model = model
-        self.input = input
-        self.unit = unit
-        self.objective = objective
         self.target = target
+        super.init(model: model, input: input, unit: unit, objective: objective)
     }
 
     /// −1 when `value` is the target month or earlier, +1 when later or a fallback string (never); an error
@@ -125,21 +115,10 @@ final class MonthProbe {
     }
 
     /// The side with the input at `x` (base units).
-    func callAsFunction(_ x: Double) throws(EvalError) -> Double {
-        do throws(EvalError) {
-            return try side(of: try objectiveValue(x), label: objective.label)
-        } catch {
-            if error.isInterrupted { throw error }
-            if firstFailure == nil { firstFailure = (x, error.message) }
-            return .nan
+    override func callAsFunction(_ x: Double) throws(EvalError) -> Double {
+        try orNaN(at: x) { () throws(EvalError) -> Double in
+            try side(of: try objectiveValue(x), label: objective.label)
         }
-    }
-
-    /// The objective with the input at `x`.
-    func objectiveValue(_ x: Double) throws(EvalError) -> Value {
-        try model.checkCancelled()
-        evaluations += 1
-        return try objective.value(on: try model.withInput(input, value: .number(x, unit)))
     }
 
     /// The answer near a boundary and its literal: the shortest literal within a millionth of the range of the

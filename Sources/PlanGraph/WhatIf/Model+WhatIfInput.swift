@@ -128,8 +128,9 @@ extension Node {
 
 /// Evaluates an objective with the input at a value, counting evaluations and keeping the first failure.
 ///
-/// Values are in base units; a point where the model refuses the input or the objective fails is NaN.
-final class WhatIfProbe {
+/// Values are in base units; a point where the model refuses the input or the objective fails is NaN. A
+/// subclass measures something else of the objective's value (`MonthProbe`: which side of a month it is).
+class WhatIfProbe {
     /// The model the input is set in (copied for each evaluation).
     let model: Model
     /// The input varied.
@@ -157,11 +158,26 @@ final class WhatIfProbe {
     func callAsFunction(_ x: Double) throws(EvalError) -> Double {
         try model.checkCancelled()
         evaluations += 1
-        do throws(EvalError) {
+        return try orNaN(at: x) { () throws(EvalError) -> Double in
             let changed = try model.withInput(input, value: .number(x, unit))
             let (value, unit) = try objective.number(on: changed)
             if outputUnit == nil { outputUnit = unit }
             return value.isFinite ? value : .nan
+        }
+    }
+
+    /// The objective's value with the input at `x` (base units), counted as an evaluation.
+    func objectiveValue(_ x: Double) throws(EvalError) -> Value {
+        try model.checkCancelled()
+        evaluations += 1
+        return try objective.value(on: try model.withInput(input, value: .number(x, unit)))
+    }
+
+    /// What `measure` gives at `x`, or NaN when it fails there: the first failure is kept, an interruption
+    /// (Ctrl-C) goes on up.
+    func orNaN(at x: Double, _ measure: () throws(EvalError) -> Double) throws(EvalError) -> Double {
+        do throws(EvalError) {
+            return try measure()
         } catch {
             if error.isInterrupted { throw error }
             if firstFailure == nil { firstFailure = (x, error.message) }
