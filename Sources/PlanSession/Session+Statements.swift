@@ -217,12 +217,16 @@ extension Session {
         }
     }
 
+    /// The preset that is the standard model's timeline part; its cells are named for the file as a preset
+    /// loads (`standard-timeline.plan`), which is how `timeline off` finds them again.
+    static let timelinePart = "standard-timeline"
+
     /// Sets or removes the timeline (`timeline FROM to TO`, `timeline off`).
     ///
     /// On the standard model (it has `hybrid_fte` and `baseline_fte`) without its timeline part (no `agents`),
     /// setting a timeline also loads that part, `standard-timeline` (SPEC §9: "loaded when a timeline is set"),
     /// as one statement: if loading fails, nothing changes. `timeline off` takes that part out again (the cells
-    /// and alerts defined in a file named `standard-timeline.plan`), as one statement too.
+    /// and alerts that preset defined), as one statement too.
     private func setTimeline(_ timeline: Timeline?, statement: Statement, directory: String) throws(Diagnostic)
         -> ExitStatus
     {
@@ -232,7 +236,7 @@ extension Session {
         var removed: [String] = []
         if timeline == nil {
             removed = try model.removeNodes(
-                from: { $0.name?.split(separator: "/").last == "standard-timeline.plan" }, span: statement.span,
+                from: { $0.name == Self.timelinePart + ".plan" }, span: statement.span,
                 file: statement.file)
         }
         // No cell is the change's root: every changed cell reads as a watched change (`old → new`).
@@ -252,7 +256,7 @@ extension Session {
             model.cell("agents") == nil
         else { return .success }
         do throws(Diagnostic) {
-            let status = try use("standard-timeline", statement: statement, directory: directory)
+            let status = try use(Self.timelinePart, statement: statement, directory: directory)
             if interactive && nestedDepth == 0, let timeline = model.timeline {
                 let outputs = ["agents", "monthly_net", "cumulative_net", "payback_month", "net_present_value"]
                     .filter { model.cell($0) != nil }
