@@ -22,6 +22,8 @@ extension Session {
         let isPreset = (try? locator.path(of: scenario)) != nil
         let (tornado, tornadoMissing) = reportTornado()
         let (comparison, comparisonAlerts) = reportComparison()
+        let months = reportMonths()
+        let monthNotes = reportMonthNotes(months)
         var notes: [String] = []
         if !uncertain.isEmpty {
             notes.append("~ marks a value that depends on a range or a distribution: its mean is shown.")
@@ -33,8 +35,8 @@ extension Session {
             title: "Support plan: \(scenario)", summary: isPreset ? presetDescription(scenario) : nil,
             prepared: "Prepared with supportplan on \(date ?? Self.today()) from scenario \(scenario), "
                 + "\(model.cellNames.count) cells.",
-            headline: reportHeadline(uncertain), headlineMonth: reportMonthNotes().headline, tiers: reportTiers(),
-            tiersMonth: reportMonthNotes().tiers, alerts: model.activeAlerts,
+            headline: reportHeadline(uncertain, month: months.headline), headlineMonth: monthNotes.headline,
+            tiers: reportTiers(month: months.tiers), tiersMonth: monthNotes.tiers, alerts: model.activeAlerts,
             alertsOff: model.alerts.filter { !$0.on }.map(\.message), timeline: reportTimeline(uncertain),
             tornado: tornado, tornadoMissing: tornadoMissing,
             comparison: comparison, comparisonAlerts: comparisonAlerts, inputs: reportInputs(uncertain), notes: notes)
@@ -50,8 +52,7 @@ extension Session {
     }
 
     /// The headline: the standard model's key outputs in words where it has them, then other watched cells.
-    private func reportHeadline(_ uncertain: Set<Int>) -> [BoardReport.Figure] {
-        let month = reportMonths().headline
+    private func reportHeadline(_ uncertain: Set<Int>, month: Int?) -> [BoardReport.Figure] {
         let shown = { (name: String) -> String? in
             guard let value = self.reportValue(name, at: month) else { return nil }
             let marked = self.model.cellIds[name].map { uncertain.contains($0) } ?? false
@@ -123,8 +124,7 @@ extension Session {
     }
 
     /// The per-tier table: one row per tier, the blend as the last row (CSAT beside the blend).
-    private func reportTiers() -> BoardReport.Table? {
-        let month = reportMonths().tiers
+    private func reportTiers(month: Int?) -> BoardReport.Table? {
         let columns = Self.reportTierColumns.filter {
             if case .record = reportValue($0.cell, at: month) { return true }
             return false

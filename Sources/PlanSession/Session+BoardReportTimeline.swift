@@ -52,10 +52,10 @@ extension Session {
         return (last, deepest?.position ?? last)
     }
 
-    /// The report's notes on those months, in words (nil without a timeline).
-    func reportMonthNotes() -> (headline: String?, tiers: String?) {
+    /// The report's notes on those months (`reportMonths()`), in words (nil without a timeline).
+    func reportMonthNotes(_ months: (headline: Int?, tiers: Int?)) -> (headline: String?, tiers: String?) {
         guard let timeline = model.timeline else { return (nil, nil) }
-        let (headline, tiers) = reportMonths()
+        let (headline, tiers) = months
         let label = { (position: Int?) in Timeline.label(timeline.month(at: position ?? 0)) }
         let headlineNote =
             "The run rate in \(label(headline)), the timeline's last month; the plan month by month is below."
