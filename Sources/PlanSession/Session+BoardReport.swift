@@ -245,7 +245,7 @@ extension Session {
             for name in model.cellNames where !order.contains(name) { order.append(name) }
         }
         var inputRows: [BoardReport.Table.Row] = []
-        for name in order where models.contains(where: { $0.cell(name)?.deps.isEmpty ?? false }) {
+        for name in order where models.contains(where: { model in model.cell(name).map(model.isInput) ?? false }) {
             inputRows += Self.reportComparisonRows(
                 name, models.map { Self.lastMonth($0.value(of: name)) }, onlyDiffering: true
             ).map {

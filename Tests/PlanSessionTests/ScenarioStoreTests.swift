@@ -156,6 +156,19 @@ struct ScenarioStoreTests {
         #expect(output.lines.last?.contains("no input changed") == true)
     }
 
+    @Test("on a timeline, a ramped input is an input of the load report (it uses the timeline, no other cell)")
+    func loadReportRamp() throws {
+        let (session, output) = makeSession(try temporaryStore())
+        enter(session, "timeline 2025-01 to 2025-06")
+        enter(session, "churn_per_bad_contact = ramp(2%, 4%, 2025-02, 3 months)")
+        enter(session, ":scenario save ramped")
+        enter(session, "churn_per_bad_contact = 2%")
+        enter(session, ":scenario load ramped")
+        let lines = (output.lines.last ?? "").split(separator: "\n").map(String.init)
+        let inputs = try #require(lines.firstIndex(of: "  inputs that changed"))
+        #expect(lines.dropFirst(inputs + 1).first?.hasPrefix("    churn_per_bad_contact") == true, "\(lines)")
+    }
+
     @Test("a resume replays `:scenario save` without writing the file; afterwards another session's write wins")
     func resume() throws {
         let directory = try temporaryStore()

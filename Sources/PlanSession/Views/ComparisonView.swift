@@ -27,7 +27,7 @@ struct ComparisonView {
         for model in models {
             for name in model.cellNames where seen.insert(name).inserted { order.append(name) }
         }
-        let isInput = { (name: String) in models.contains { $0.cell(name).map { $0.deps.isEmpty } ?? false } }
+        let isInput = { (name: String) in models.contains { model in model.cell(name).map(model.isInput) ?? false } }
         var inputRows: [[String]] = []
         for name in order where isInput(name) {
             inputRows += Self.comparisonRows(name, models.map { $0.value(of: name) }, onlyDiffering: true)

@@ -78,6 +78,6 @@ struct ScenarioLoadView {
         }
     }
 
-    /// True for an input: a cell that depends on no other cell.
-    private func isInput(_ name: String) -> Bool { after.cell(name).map { $0.deps.isEmpty } ?? false }
+    /// True for an input: a cell that uses no other cell (`Model.isInput`: a ramp of the timeline is one).
+    private func isInput(_ name: String) -> Bool { after.cell(name).map(after.isInput) ?? false }
 }
