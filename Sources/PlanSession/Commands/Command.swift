@@ -99,6 +99,18 @@ public struct CommandContext {
         Diagnostic(.error, message, kind: kind, file: arguments.file, span: span ?? self.span, hint: hint)
     }
 
+    /// The position of `month` on the model's timeline, or an error under `span` when it is outside it (a
+    /// month argument: `:explain x at MONTH`, `:goalseek payback_month = MONTH by …`).
+    public func position(ofMonth month: Int, in timeline: Timeline, at span: SourceSpan) throws(Diagnostic) -> Int {
+        guard let position = timeline.position(of: month) else {
+            let range = "\(Timeline.label(timeline.start)) to \(Timeline.label(timeline.end))"
+            throw error(
+                "\(Timeline.label(month)) is outside the timeline (\(range))", at: span, kind: .outOfRange,
+                hint: "pick a month from \(range)")
+        }
+        return position
+    }
+
     /// An engine error as a diagnostic: at its own span when it has one, else under `span`.
     public func diagnostic(_ error: EvalError, at span: SourceSpan? = nil) -> Diagnostic {
         if error.isInterrupted {

@@ -55,7 +55,6 @@ extension CommandContext {
                 "`at` picks a month of the timeline, and the model has none", at: at.span.merged(with: expr.span),
                 kind: .needsTimeline, hint: "set one first (`timeline 2025-01 to 2026-12`), or leave out `at …`")
         }
-        let range = "\(Timeline.label(timeline.start)) to \(Timeline.label(timeline.end))"
         let value = try evaluate(expr)
         guard case .number(let number, let unit) = value, unit.isDate, let month = Timeline.monthNumber(number) else {
             throw error(
@@ -63,11 +62,6 @@ extension CommandContext {
                 at: expr.span,
                 kind: .typeMismatch)
         }
-        guard let position = timeline.position(of: month) else {
-            throw error(
-                "\(Timeline.label(month)) is outside the timeline (\(range))", at: expr.span, kind: .outOfRange,
-                hint: "pick a month from \(range)")
-        }
-        return position
+        return try position(ofMonth: month, in: timeline, at: expr.span)
     }
 }

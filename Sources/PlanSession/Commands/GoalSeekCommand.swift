@@ -36,6 +36,10 @@ extension Command {
         let input = context.input(cell)
         let model = context.model
         if case .number(let month, let unit) = target, unit.isDate, let month = Timeline.monthNumber(month) {
+            // A month the timeline does not have can never be reached (nor be "or earlier" in a useful way).
+            if let timeline = model.timeline {
+                _ = try context.position(ofMonth: month, in: timeline, at: targetExpr.span)
+            }
             return try runMonthSeek(context, objective, month, input, inputSpan: inputArgument.span)
         }
         // Each part is checked on its own, so that an error's caret is under the part that is wrong.
