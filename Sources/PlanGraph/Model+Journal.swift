@@ -2,7 +2,7 @@ import PlanCore
 
 /// The journal that makes a statement atomic: every mutation is recorded and can be rolled back.
 enum JournalEntry: Sendable {
-    case node(Int, Node?)
+    indirect case node(Int, Node?)
     case value(Int, Value?)
     case dependents(Int, [Int])
     case cellId(String, Int?)
@@ -47,7 +47,7 @@ extension Model {
     }
 
     mutating func setValue(_ id: Int, _ value: Value?) {
-        journal?.append(.value(id, nodes[id]?.value))
+        if journal != nil { journal?.append(.value(id, nodes.value(at: id))) }
         nodes[id]?.value = value
     }
 

@@ -9,20 +9,24 @@ extension Model {
         visited[root] = true
         var postorder: [Int] = []
         var stack: [(id: Int, next: Int)] = [(root, 0)]
-        while let top = stack.last {
-            if top.next < dependents[top.id].count {
-                stack[stack.count - 1].next += 1
-                let user = dependents[top.id][top.next]
-                if !visited[user] {
-                    visited[user] = true
-                    stack.append((user, 0))
+        dependents.withUnsafeBufferPointer { users in
+            while let top = stack.last {
+                let list = users[top.id]
+                if top.next < list.count {
+                    stack[stack.count - 1].next += 1
+                    let user = list[top.next]
+                    if !visited[user] {
+                        visited[user] = true
+                        stack.append((user, 0))
+                    }
+                } else {
+                    postorder.append(top.id)
+                    stack.removeLast()
                 }
-            } else {
-                postorder.append(top.id)
-                stack.removeLast()
             }
         }
-        return postorder.reversed()
+        postorder.reverse()
+        return postorder
     }
 
     /// The nodes reachable from `roots` through the dependencies they use (only those `including` accepts),
@@ -82,27 +86,49 @@ extension Model {
     }
 
     /// Re-evaluates `root` and everything downstream whose inputs changed.
+    ///
+    /// One pass evaluates the nodes in order with one interpreter, over `PassValues`, which sees the values
+    /// computed so far in the pass; the model itself is written only after the pass (so the pass never
+    /// copies the node array, and a failure leaves nothing to undo but what `replace` journalled).
     mutating func recalculate(from root: Int, oldRootValue: Value?) throws(Diagnostic) -> ChangeSet {
-        var changes = ChangeSet()
         let order = downstream(of: root)
         if hasRecurrence(order) { return try recalculate(steps: evaluationSteps(order), root: root, old: oldRootValue) }
+        let (changes, values) = try pass(order, root: root, oldRootValue: oldRootValue)
+        for (id, value) in values { setValue(id, value) }
+        return changes
+    }
+
+    /// Evaluates the nodes of `order` that need it; the changes and the values to store.
+    private func pass(_ order: [Int], root: Int, oldRootValue: Value?) throws(Diagnostic)
+        -> (ChangeSet, [(id: Int, value: Value)])
+    {
+        var changes = ChangeSet()
+        var store: [(id: Int, value: Value)] = []
         var changed = [Bool](repeating: false, count: nodes.count)
+        let values = PassValues(nodes: nodes, timeline: timeline, passLength: order.count)
+        var interpreter = Interpreter(domain: ScalarDomain(context: values))
+        // Nodes are read in place (`nodes[id]?.field`), not copied: a copy retains every field of the node.
         for (position, id) in order.enumerated() {
-            guard let node = nodes[id] else { continue }
-            if id != root && !node.deps.contains(where: { changed[$0] }) { continue }
+            guard nodes[id] != nil else { continue }
+            if id != root && nodes[id]?.deps.contains(where: { changed[$0] }) != true { continue }
             if position & 1023 == 1023, let isCancelled, isCancelled() {
                 throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
             }
             changes.recomputed += 1
             let value: Value?
             do {
-                value = try evaluated(node)
+                value = try evaluated(id, with: &interpreter)
             } catch {
+                guard let node = nodes[id] else { continue }
                 throw failure(error, at: node, root: root)
             }
-            try settle(id, node, value, old: id == root ? oldRootValue : node.value, root: root, &changes, &changed)
+            let old = id == root ? oldRootValue : nodes.value(at: id)
+            if let stored = try settle(id, value, old: old, root: root, &changes, &changed) {
+                values.set(id, stored)
+                store.append((id, stored))
+            }
         }
-        return changes
+        return (changes, store)
     }
 
     /// Recalculation when recurrences are downstream: each recurrence is evaluated month by month as a group.
@@ -126,7 +152,11 @@ extension Model {
                 } catch {
                     throw failure(error, at: node, root: root)
                 }
-                try settle(id, node, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
+                if let stored = try settle(id, value, old: id == root ? rootOld : node.value, root: root, &changes,
+                    &changed)
+                {
+                    setValue(id, stored)
+                }
             case .recurrence(let group):
                 let needed = group.contains { id in
                     id == root || (nodes[id]?.deps.contains(where: { changed[$0] }) ?? false)
@@ -142,7 +172,11 @@ extension Model {
                 }
                 for (id, value) in results {
                     guard let node = nodes[id] else { continue }
-                    try settle(id, node, value, old: id == root ? rootOld : node.value, root: root, &changes, &changed)
+                    if let stored = try settle(id, value, old: id == root ? rootOld : node.value, root: root,
+                        &changes, &changed)
+                    {
+                        setValue(id, stored)
+                    }
                 }
             }
         }
@@ -159,21 +193,34 @@ extension Model {
         }
     }
 
-    /// Records a node's new value: what changed, alerts switching on or off.
-    private mutating func settle(
-        _ id: Int, _ node: Node, _ value: Value?, old: Value?, root: Int, _ changes: inout ChangeSet,
-        _ changed: inout [Bool]
-    ) throws(Diagnostic) {
-        guard let value else {
+    /// `evaluated(_:)` of the node in a slot, with the interpreter of a pass.
+    private func evaluated(_ id: Int, with interpreter: inout Interpreter<ScalarDomain>) throws(EvalError)
+        -> Value?
+    {
+        switch nodes[id]?.kind {
+        case .function, nil: return nil
+        case .timeline: return nodes[id]?.value
+        case .cell, .alert:
+            guard let code = nodes[id]?.code else { return nil }
+            let value = try interpreter.evaluateAcrossMonths(code)
+            if nodes[id]?.range != nil, let node = nodes[id], let range = node.range {
+                try checkRange(range, of: node, value)
+            }
+            return value
+        }
+    }
+
+    /// Records a node's new value: what changed, alerts switching on or off; the value to store (nil for a
+    /// function or the timeline, whose value is not computed).
+    private func settle(
+        _ id: Int, _ value: Value?, old: Value?, root: Int, _ changes: inout ChangeSet, _ changed: inout [Bool]
+    ) throws(Diagnostic) -> Value? {
+        guard let value, let kind = nodes[id]?.kind, kind != .timeline else {
             // A function or the timeline: what uses it must be evaluated again.
             changed[id] = true
-            return
+            return nil
         }
-        if node.kind == .timeline {
-            changed[id] = true
-            return
-        }
-        if node.kind == .alert {
+        if kind == .alert, let node = nodes[id] {
             let on: Bool
             switch value {
             case .bool(let flag): on = flag
@@ -190,16 +237,15 @@ extension Model {
             if on != wasOn {
                 if on { changes.alertsOn.append(node.name) } else { changes.alertsOff.append(node.name) }
             }
-            setValue(id, value)
             if old.map({ !$0.isIdentical(to: value) }) ?? true { changed[id] = true }
-            return
+            return value
         }
         let same = old.map { $0.isIdentical(to: value) } ?? false
         if id == root || !same {
-            changes.cells.append(ChangeSet.CellChange(name: node.name, old: old, new: value))
+            changes.cells.append(ChangeSet.CellChange(name: nodes[id]?.name ?? "", old: old, new: value))
         }
-        setValue(id, value)
         if !same { changed[id] = true }
+        return value
     }
 
     /// True when an alert's value is on (in some month, for an alert over a timeline).
@@ -212,8 +258,7 @@ extension Model {
     }
 
     func evaluateNode(_ node: Node) throws(EvalError) -> Value {
-        var interpreter = Interpreter(domain: ScalarDomain(context: NodeTable(nodes: nodes, timeline: timeline)))
-        let value = try interpreter.evaluateAcrossMonths(node.code)
+        let value = try Interpreter.evaluate(node.code, in: NodeTable(nodes: nodes, timeline: timeline))
         if let range = node.range { try checkRange(range, of: node, value) }
         return value
     }

@@ -107,8 +107,11 @@ extension Model {
 
     /// True when any of `ids` reads another node a month back.
     func hasRecurrence(_ ids: [Int]) -> Bool {
-        for id in ids where nodes[id]?.laggedDeps.isEmpty == false { return true }
-        return false
+        // Through the buffer: `nodes[id]?.field` on the array copies the whole node first.
+        nodes.withUnsafeBufferPointer { nodes in
+            for id in ids where nodes[id]?.laggedDeps.isEmpty == false { return true }
+            return false
+        }
     }
 
     /// Evaluates the cells of a recurrence month by month; their values (series) in the group's order.

@@ -143,13 +143,58 @@ struct NodeTable: CodeContext {
         self.recurrence = recurrence
     }
 
-    func value(ofSlot slot: Int) -> Value? { nodes[slot]?.value }
+    func value(ofSlot slot: Int) -> Value? { nodes.value(at: slot) }
 
     func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)? {
         if let recurrence, let months = recurrence.months[slot] {
             return position < months.count ? (months[position], true) : nil
         }
-        guard let value = nodes[slot]?.value else { return nil }
+        guard let value = nodes.value(at: slot) else { return nil }
+        guard case .series(let series) = value else { return (value, false) }
+        return position < series.values.count ? (series.values[position], true) : nil
+    }
+
+    func function(ofSlot slot: Int) -> CompiledFunction? {
+        guard let node = nodes[slot], node.kind == .function else { return nil }
+        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
+    }
+}
+
+/// The model's values as one recalculation pass sees them: each node's value before the pass, or the value
+/// the pass has computed for it since (see `Model.recalculate`).
+///
+/// A class, so that the interpreter reads what the pass writes without the pass copying the node array: the
+/// model is written only once the pass is over. A long pass keeps its values by slot, a short one (a change
+/// near the leaves of a large model) in a dictionary, so it costs nothing per node of the model.
+final class PassValues: CodeContext {
+    let nodes: [Node?]
+    let timeline: Timeline?
+    private var dense: [Value?]
+    private var sparse: [Int: Value] = [:]
+
+    /// The values before a pass of `passLength` nodes.
+    init(nodes: [Node?], timeline: Timeline?, passLength: Int) {
+        self.nodes = nodes
+        self.timeline = timeline
+        dense = passLength > 256 ? [Value?](repeating: nil, count: nodes.count) : []
+    }
+
+    /// Records the value the pass computed for a slot.
+    func set(_ slot: Int, _ value: Value) {
+        if dense.isEmpty { sparse[slot] = value } else { dense[slot] = value }
+    }
+
+    func value(ofSlot slot: Int) -> Value? {
+        if dense.isEmpty {
+            if !sparse.isEmpty, let value = sparse[slot] { return value }
+        } else if let value = dense[slot] {
+            return value
+        }
+        return nodes.value(at: slot)
+    }
+
+    func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)? {
+        guard let value = value(ofSlot: slot) else { return nil }
         guard case .series(let series) = value else { return (value, false) }
         return position < series.values.count ? (series.values[position], true) : nil
     }

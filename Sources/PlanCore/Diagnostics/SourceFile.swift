@@ -67,16 +67,29 @@ public final class SourceFile: Sendable {
 }
 
 /// A range of UTF-8 byte offsets in one source file.
+///
+/// The offsets are stored in 32 bits: a span sits in every token, syntax node and resolved code node, and a
+/// large model keeps hundreds of thousands of them. Files are read whole and at most 256 MiB
+/// (`FileSystem.maximumReadSize`), so every offset fits; a larger offset saturates rather than wraps.
 public struct SourceSpan: Sendable, Equatable, Hashable {
+    @usableFromInline var first: UInt32
+    @usableFromInline var past: UInt32
+
     /// The first byte.
-    public var start: Int
+    @inlinable public var start: Int {
+        get { Int(first) }
+        set { first = UInt32(clamping: newValue) }
+    }
     /// One past the last byte.
-    public var end: Int
+    @inlinable public var end: Int {
+        get { Int(past) }
+        set { past = UInt32(clamping: newValue) }
+    }
 
     /// Creates a span.
-    public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
+    @inlinable public init(start: Int, end: Int) {
+        first = UInt32(clamping: start)
+        past = UInt32(clamping: end)
     }
 
     /// The smallest span covering both.

@@ -6,15 +6,23 @@
 /// Spans stay in the tree for errors. A name that cannot be resolved becomes `.failure`, which throws
 /// its error when (and only when) evaluation reaches it, in evaluation order.
 ///
-/// Leaves (constants, cells, parameters) are stored inline, not boxed: most of a large model's code
-/// is leaves, and a box per leaf doubled its memory.
+/// Memory (a model of 100,000 cells keeps 100,000 of these trees): the common leaves (plain numbers, cells,
+/// parameters) are stored inline in 12 bytes, so a `Code` is 16 bytes; other constants are boxed. An
+/// operator chain of one link, most of a large model's arithmetic (`x * 0.5`), is one `binary` box rather
+/// than a chain box and an array of links. Longer chains stay flat (`chain`), so a chain of thousands of
+/// terms nests no deeper than it is written.
 public enum Code: Sendable {
-    /// A literal or a unit word (`h` is 3600 seconds in hours).
-    case constant(Value)
+    /// A plain number literal.
+    case number(Double)
+    /// Any other literal, or a unit word (`h` is 3600 seconds in hours).
+    indirect case constant(Value)
     /// The value of the cell in a slot (a node id of the model).
-    case cell(Int, SourceSpan)
+    case cell(Slot, SourceSpan)
     /// A parameter of the enclosing function, by position.
-    case parameter(Int, SourceSpan)
+    case parameter(Slot, SourceSpan)
+    /// `a op b`, each operand with its span (errors point at the right one): an arithmetic operator or a
+    /// comparison, the one-link form of `chain` (not `and`/`or`, nor a division by a bare unit word).
+    indirect case binary(BinaryOp, Code, SourceSpan, Code, SourceSpan)
     /// Negation.
     indirect case negate(Code, SourceSpan)
     /// `not x`: the operand and its span.
@@ -53,16 +61,35 @@ public struct CodeLink: Sendable {
     public var rhs: Code
     /// The right operand's span (errors point at it).
     public var span: SourceSpan
-    /// For `x / word` with a bare unit word on the right: the unit it names, kept as written (`h per year`).
-    public var unitWord: Unit?
+    /// True for `x / word` with a bare unit word on the right (`rhs` is then the word's constant): the
+    /// quotient keeps the unit as written (`h per year`).
+    public var dividesByUnitWord: Bool
 
     /// Creates a link.
-    public init(op: BinaryOp, rhs: Code, span: SourceSpan, unitWord: Unit? = nil) {
+    public init(op: BinaryOp, rhs: Code, span: SourceSpan, dividesByUnitWord: Bool = false) {
         self.op = op
         self.rhs = rhs
         self.span = span
-        self.unitWord = unitWord
+        self.dividesByUnitWord = dividesByUnitWord
     }
+
+    /// The unit a bare unit word on the right names, kept as written (`h per year`).
+    var unitWord: Unit? {
+        guard dividesByUnitWord, case .constant(.number(_, let unit)) = rhs else { return nil }
+        return unit
+    }
+}
+
+/// A slot of the model (a node id) or a parameter's position, as `Code` stores it: 32 bits, so a leaf with
+/// its span fits in 12 bytes. The model's limits keep far fewer than 2³¹ nodes.
+public struct Slot: Sendable, Hashable {
+    @usableFromInline let stored: Int32
+
+    /// The slot as an index.
+    @inlinable public var index: Int { Int(stored) }
+
+    /// Creates a slot from an index (at most `Int32.max`, which no model reaches).
+    @inlinable public init(_ index: Int) { stored = Int32(clamping: index) }
 }
 
 /// A user function after resolution: how many parameters it takes and its body.

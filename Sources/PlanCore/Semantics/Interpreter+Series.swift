@@ -129,7 +129,8 @@ extension Interpreter {
             }
             for month in start...position {
                 domain.position = month
-                let flow = try self.flow(try run(args[0]), site)
+                let month = try run(args[0])
+                let flow = try self.flow(month, site)
                 running =
                     try running.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
                         try binary(.add, total, flow, site.arg(0))
@@ -243,7 +244,8 @@ extension Interpreter {
         var sum: Datum<D>?
         for position in 0..<timeline.count {
             domain.position = position
-            let flow = try self.flow(try run(x), site)
+            let month = try run(x)
+            let flow = try self.flow(month, site)
             sum =
                 try sum.map { (total: Datum<D>) throws(EvalError) -> Datum<D> in
                     try binary(.add, total, flow, site.arg(0))
@@ -263,7 +265,8 @@ extension Interpreter {
         if !D.lanesFail {
             for position in 0..<timeline.count {
                 domain.position = position
-                let flags = try flag(try run(condition), "first", site.arg(0))
+                let holds = try run(condition)
+                let flags = try flag(holds, "first", site.arg(0))
                 if D.constant(flags) == true { return now(timeline) }
             }
             if args.count > 1 {
@@ -302,7 +305,8 @@ extension Interpreter {
         var sum: Datum<D>?
         for position in 0..<timeline.count {
             domain.position = position
-            let flow = try self.flow(try run(args[0]), site)
+            let month = try run(args[0])
+            let flow = try self.flow(month, site)
             // End-of-month discounting: the first month's flow is discounted by one month.
             let factor = try binary(.power, growth, constant(-Double(position + 1) / 12), site.arg(1))
             let discounted = try binary(.multiply, flow, factor, site.span)

@@ -38,10 +38,11 @@ public struct Interpreter<D: EvaluationDomain> {
     /// Evaluates code.
     public mutating func run(_ code: Code) throws(EvalError) -> Datum<D> {
         switch code {
+        case .number(let number): return .number(D.number(number), .plain)
+        case .cell(let slot, _): return try domain.cell(slot.index)
         case .constant(let value):
             if case .number(let number, let unit) = value { return .number(D.number(number), unit) }
             return Datum(value)
-        case .cell(let slot, _): return try domain.cell(slot)
         default: break
         }
         depth += 1
@@ -50,20 +51,31 @@ public struct Interpreter<D: EvaluationDomain> {
             throw EvalError(Self.tooDeepMessage, kind: .limit, span: code.span)
         }
         switch code {
-        case .constant, .cell: return try run(code)
+        case .number, .constant, .cell: return try run(code)
+        case .binary(let op, let lhs, _, let rhs, let span):
+            // Operands first, then the (non-mutating) operator: an operand evaluated inside the call's argument
+            // list would make Swift copy the interpreter for the call.
+            let left = try run(lhs)
+            let right = try run(rhs)
+            return try binary(op, left, right, span)
         case .chain(let first, let firstSpan, let links): return try chain(first, firstSpan, links)
-        case .parameter(let index, _):
-            if let frame = frames.last, frame.position != domain.position { return try parameter(index, of: frame) }
-            return locals[index]
+        case .parameter(let slot, _):
+            if let frame = frames.last, frame.position != domain.position {
+                return try parameter(slot.index, of: frame)
+            }
+            return locals[slot.index]
         case .negate(let operand, let span):
-            return try binary(.multiply, .number(D.number(-1), .plain), try run(operand), span)
+            let value = try run(operand)
+            return try binary(.multiply, .number(D.number(-1), .plain), value, span)
         case .not(let operand, let span):
             guard case .bool(let flag) = try run(operand) else {
                 throw EvalError("`not` needs a boolean", kind: .typeMismatch, span: span)
             }
             return .bool(domain.not(flag))
         case .power(let base, let exponent, let span):
-            return try binary(.power, try run(base), try run(exponent), span)
+            let a = try run(base)
+            let b = try run(exponent)
+            return try binary(.power, a, b, span)
         case .function(let slot, let args, let site): return try callFunction(slot, args, site)
         case .builtin(let builtin, let args, let site): return try callBuiltin(builtin, args, site)
         case .draw(let builtin, let args, let site, let index):
@@ -95,7 +107,9 @@ public struct Interpreter<D: EvaluationDomain> {
             for entry in entries { fields.append(try run(entry)) }
             return .record(keys, fields)
         case .conditional(let condition, let yes, let no, let span): return try conditional(condition, yes, no, span)
-        case .convert(let inner, let unit, let span): return try Self.convert(try run(inner), to: unit, span: span)
+        case .convert(let inner, let unit, let span):
+            let value = try run(inner)
+            return try Self.convert(value, to: unit, span: span)
         case .failure(let error): throw error
         }
     }
@@ -141,7 +155,8 @@ public struct Interpreter<D: EvaluationDomain> {
                     acc = try binary(.divide, acc, rhs, link.span)
                 }
             default:
-                acc = try binary(link.op, acc, try run(link.rhs), link.span)
+                let rhs = try run(link.rhs)
+                acc = try binary(link.op, acc, rhs, link.span)
             }
         }
         return acc
@@ -191,11 +206,12 @@ extension Code {
             .power(_, _, let span), .field(_, _, let span), .conditional(_, _, _, let span),
             .convert(_, _, let span):
             return span
+        case .binary(_, _, let span, _, _): return span
         case .chain(_, let span, _): return span
         case .function(_, _, let site), .builtin(_, _, let site), .draw(_, _, let site, _),
             .interval(_, _, let site, _), .series(_, _, let site, _):
             return site.span
-        case .constant, .record, .failure: return nil
+        case .number, .constant, .record, .failure: return nil
         }
     }
 }

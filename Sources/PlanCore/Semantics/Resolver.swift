@@ -70,7 +70,7 @@ public struct Resolver {
     /// Lowers an expression.
     public mutating func lower(_ expr: Expr) -> Code {
         switch expr.kind {
-        case .number(let value, let unit): return .constant(.number(value, unit))
+        case .number(let value, let unit): return unit == .plain ? .number(value) : .constant(.number(value, unit))
         case .bool(let value): return .constant(.bool(value))
         case .string(let text): return .constant(.string(text))
         case .name(let word): return name(word, expr.span)
@@ -82,13 +82,16 @@ public struct Resolver {
             lowered.reserveCapacity(links.count)
             for link in links {
                 let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
-                var word: Unit?
-                if link.op == .divide, case .name(let name) = link.rhs.kind, case .constant(.number(_, let unit)) = rhs,
+                var word = false
+                if link.op == .divide, case .name(let name) = link.rhs.kind, case .constant(.number) = rhs,
                     Unit.Atom(word: name) != nil
                 {
-                    word = unit
+                    word = true
                 }
-                lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, unitWord: word))
+                lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: word))
+            }
+            if lowered.count == 1, let link = lowered.first, !link.dividesByUnitWord, link.op != .and, link.op != .or {
+                return .binary(link.op, head, first.span, link.rhs, link.span)
             }
             return .chain(head, first.span, lowered)
         case .power(let base, let exponent): return .power(lower(base), lower(exponent), expr.span)
@@ -117,20 +120,20 @@ public struct Resolver {
     }
 
     private mutating func name(_ name: String, _ span: SourceSpan) -> Code {
-        if let index = parameters.firstIndex(of: name) { return .parameter(index, span) }
+        if let index = parameters.firstIndex(of: name) { return .parameter(Slot(index), span) }
         if let slot = names.cellSlot(name) {
             use(slot)
-            return .cell(slot, span)
+            return .cell(Slot(slot), span)
         }
         if let newCell, newCell.name == name {
             use(newCell.slot)
-            return .cell(newCell.slot, span)
+            return .cell(Slot(newCell.slot), span)
         }
         if name == "month" {
             // The month series (SPEC §9); the unit is written after a number or `per` (`3 months`, `per month`).
             guard let slot = names.timelineSlot else { return fail(SeriesFunction.needsTimeline("month", span)) }
             use(slot)
-            return .cell(slot, span)
+            return .cell(Slot(slot), span)
         }
         if let atom = Unit.Atom(word: name) { return .constant(.number(atom.scale, .atom(atom))) }
         if names.functionSlot(name) != nil || names.builtins[name] != nil {
