@@ -152,11 +152,8 @@ extension Model {
                 } catch {
                     throw failure(error, at: node, root: root)
                 }
-                if let stored = try settle(id, value, old: id == root ? rootOld : node.value, root: root, &changes,
-                    &changed)
-                {
-                    setValue(id, stored)
-                }
+                let old = id == root ? rootOld : node.value
+                if let stored = try settle(id, value, old: old, root: root, &changes, &changed) { setValue(id, stored) }
             case .recurrence(let group):
                 let needed = group.contains { id in
                     id == root || (nodes[id]?.deps.contains(where: { changed[$0] }) ?? false)
@@ -172,9 +169,8 @@ extension Model {
                 }
                 for (id, value) in results {
                     guard let node = nodes[id] else { continue }
-                    if let stored = try settle(id, value, old: id == root ? rootOld : node.value, root: root,
-                        &changes, &changed)
-                    {
+                    let old = id == root ? rootOld : node.value
+                    if let stored = try settle(id, value, old: old, root: root, &changes, &changed) {
                         setValue(id, stored)
                     }
                 }

@@ -80,8 +80,9 @@ public struct CodeLink: Sendable {
     }
 }
 
-/// A slot of the model (a node id) or a parameter's position, as `Code` stores it: 32 bits, so a leaf with
-/// its span fits in 12 bytes. The model's limits keep far fewer than 2³¹ nodes.
+/// A slot of the model (a node id) or a parameter's position, as `Code` stores it.
+///
+/// 32 bits, so a leaf with its span fits in 12 bytes. No model comes near 2³¹ nodes.
 public struct Slot: Sendable, Hashable {
     @usableFromInline let stored: Int32
 
