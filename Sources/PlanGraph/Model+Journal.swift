@@ -4,7 +4,7 @@ import PlanCore
 enum JournalEntry: Sendable {
     indirect case node(Int, Node?)
     case value(Int, Value?)
-    case dependents(Int, [Int])
+    case dependents(Int, Users)
     case cellId(String, Int?)
     case functionId(String, Int?)
     case alertId(String, Int?)
@@ -54,7 +54,7 @@ extension Model {
     mutating func appendNode(_ node: Node) -> Int {
         journal?.append(.count(nodes.count))
         nodes.append(node)
-        dependents.append([])
+        dependents.append(Users())
         return nodes.count - 1
     }
 
@@ -65,7 +65,7 @@ extension Model {
 
     mutating func removeDependent(_ user: Int, of id: Int) {
         journal?.append(.dependents(id, dependents[id]))
-        if let index = dependents[id].firstIndex(of: user) { dependents[id].remove(at: index) }
+        dependents[id].remove(user)
     }
 
     mutating func setCellId(_ name: String, _ id: Int?) {

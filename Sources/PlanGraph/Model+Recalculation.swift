@@ -94,6 +94,7 @@ extension Model {
         let order = downstream(of: root)
         if hasRecurrence(order) { return try recalculate(steps: evaluationSteps(order), root: root, old: oldRootValue) }
         let (changes, values) = try pass(order, root: root, oldRootValue: oldRootValue)
+        if let count = journal?.count { journal?.reserveCapacity(count + values.count) }
         for (id, value) in values { setValue(id, value) }
         return changes
     }
@@ -104,6 +105,11 @@ extension Model {
     {
         var changes = ChangeSet()
         var store: [(id: Int, value: Value)] = []
+        // A pass over a large part of the model changes most of it: room for all, not a copy per doubling.
+        if order.count > 256 {
+            store.reserveCapacity(order.count)
+            changes.cells.reserveCapacity(order.count)
+        }
         var changed = [Bool](repeating: false, count: nodes.count)
         let values = PassValues(nodes: nodes, timeline: timeline, passLength: order.count)
         var interpreter = Interpreter(domain: ScalarDomain(context: values))

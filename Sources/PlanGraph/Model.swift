@@ -9,7 +9,7 @@ public struct Model: Sendable {
     /// Nodes by id (nil once deleted).
     public internal(set) var nodes: [Node?] = []
     /// Who uses each node (edges reversed), by id.
-    var dependents: [[Int]] = []
+    var dependents: [Users] = []
     /// Cell ids by name.
     public internal(set) var cellIds: [String: Int] = [:]
     /// Function ids by name.
