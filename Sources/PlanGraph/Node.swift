@@ -26,10 +26,10 @@ public struct Node: Sendable {
         self.name = name
         self.span = expr.span
         self.code = code
-        self.params = params
         self.file = file
-        self.doc = doc
         self.deps = deps
+        if !params.isEmpty { self.params = params }
+        if !doc.isEmpty { self.doc = doc }
     }
 
     /// The cell or function name, or the alert's message.
@@ -44,23 +44,61 @@ public struct Node: Sendable {
     /// The formula with its names resolved (see `Resolver`): what evaluation runs.
     public var code: Code
     /// A function's parameters.
-    public var params: [String] = []
+    public var params: [String] {
+        get { rare?.contents.params ?? [] }
+        set { update { $0.params = newValue } }
+    }
     /// The file its definition is in (the expression's spans refer to it).
     public var file: SourceFile
     /// Its `##` documentation.
-    public var doc: [String] = []
+    public var doc: [String] {
+        get { rare?.contents.doc ?? [] }
+        set { update { $0.doc = newValue } }
+    }
     /// The ids of the nodes it uses.
     public var deps: [Int] = []
     /// The ids among `deps` it reads only a month back (inside `prev`): a cycle through them is a recurrence.
-    public var laggedDeps: [Int] = []
+    public var laggedDeps: [Int] {
+        get { rare?.contents.laggedDeps ?? [] }
+        set { update { $0.laggedDeps = newValue } }
+    }
     /// The value (a cell's value, an alert's state); nil for functions.
     public var value: Value?
     /// True when its own expression draws from a distribution.
     public var drawsFromDistribution = false
     /// An alert's `show` details (empty for cells, functions and alerts without them).
-    public var details: [AlertDetail] = []
+    public var details: [AlertDetail] {
+        get { rare?.contents.details ?? [] }
+        set { update { $0.details = newValue } }
+    }
     /// A cell's valid range (`within LO to HI`), kept across redefinitions that do not declare one.
-    public var range: ValidRange?
+    public var range: ValidRange? {
+        get { rare?.contents.range }
+        set { update { $0.range = newValue } }
+    }
+
+    /// What most nodes do not have, in one box (nil when none is set): a large model keeps a node per cell,
+    /// and these five fields inline made each node half as big again.
+    private var rare: Box<Rare>?
+
+    private struct Rare: Sendable {
+        var params: [String] = []
+        var doc: [String] = []
+        var laggedDeps: [Int] = []
+        var details: [AlertDetail] = []
+        var range: ValidRange?
+
+        var isEmpty: Bool {
+            params.isEmpty && doc.isEmpty && laggedDeps.isEmpty && details.isEmpty && range == nil
+        }
+    }
+
+    /// Changes the rarely set fields: boxed while any is set, nothing otherwise.
+    private mutating func update(_ change: (inout Rare) -> Void) {
+        var fields = rare?.contents ?? Rare()
+        change(&fields)
+        rare = fields.isEmpty ? nil : Box(fields)
+    }
 
     /// The source text of the expression.
     public var formula: String { file.text(of: span) }
@@ -89,6 +127,13 @@ public struct Node: Sendable {
         case .timeline: return formula
         }
     }
+}
+
+/// An immutable box: a value stored out of line, shared by copies (a change makes a new box).
+final class Box<Contents: Sendable>: Sendable {
+    let contents: Contents
+
+    init(_ contents: Contents) { self.contents = contents }
 }
 
 extension [Node?] {

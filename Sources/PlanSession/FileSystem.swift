@@ -33,6 +33,8 @@ public enum FileSystem {
         // A pipe handed over on the command line is read as usual: blocking.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var result: [UInt8] = []
+        // A regular file's size is known: one buffer of that size (the file is kept as it is read).
+        if type == S_IFREG { result.reserveCapacity(Int(info.st_size)) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

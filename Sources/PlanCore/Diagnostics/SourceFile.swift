@@ -2,9 +2,10 @@
 public final class SourceFile: Sendable {
     /// The name shown in diagnostics (`klarna.plan`), or nil for REPL input.
     public let name: String?
-    /// The text, with invalid UTF-8 already repaired to U+FFFD.
-    public let text: String
-    /// The UTF-8 bytes of `text`.
+    /// The text, with invalid UTF-8 already repaired to U+FFFD (made from `bytes` when asked for: a file is
+    /// kept once, as bytes).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The UTF-8 bytes of the text (valid UTF-8).
     public let bytes: [UInt8]
     /// The byte offset where each line starts.
     public let lineStarts: [Int]
@@ -12,22 +13,28 @@ public final class SourceFile: Sendable {
     public let firstLine: Int
 
     /// Creates a source file from text.
-    public init(name: String?, text: String, firstLine: Int = 1) {
+    public convenience init(name: String?, text: String, firstLine: Int = 1) {
+        self.init(name: name, valid: Array(text.utf8), firstLine: firstLine)
+    }
+
+    /// Creates a source file from raw bytes, repairing invalid UTF-8 (valid bytes are kept as they are, not copied).
+    public convenience init(name: String?, bytes: [UInt8]) {
+        if String(validating: bytes, as: UTF8.self) != nil {
+            self.init(name: name, valid: bytes, firstLine: 1)
+        } else {
+            self.init(name: name, valid: Array(String(decoding: bytes, as: UTF8.self).utf8), firstLine: 1)
+        }
+    }
+
+    private init(name: String?, valid bytes: [UInt8], firstLine: Int) {
         self.name = name
-        self.text = text
         self.firstLine = firstLine
-        let bytes = Array(text.utf8)
         self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 10 {
             starts.append(index + 1)
         }
         self.lineStarts = starts
-    }
-
-    /// Creates a source file from raw bytes, repairing invalid UTF-8.
-    public convenience init(name: String?, bytes: [UInt8]) {
-        self.init(name: name, text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The zero-based line index that contains a byte offset.
