@@ -1,5 +1,6 @@
-@testable import PlanGraph
 import Testing
+
+@testable import PlanGraph
 
 @Suite("Users: a node's users inline, then in an array")
 struct UsersTests {
