@@ -164,8 +164,9 @@ struct NodeTable: CodeContext {
 /// the pass has computed for it since (see `Model.recalculate`).
 ///
 /// A class, so that the interpreter reads what the pass writes without the pass copying the node array: the
-/// model is written only once the pass is over. A long pass keeps its values by slot, a short one (a change
-/// near the leaves of a large model) in a dictionary, so it costs nothing per node of the model.
+/// model is written only once the pass is over. Values are kept by slot, except for a short pass in a large
+/// model (a change near the leaves of 100,000 cells), which keeps them in a dictionary so that it costs nothing
+/// per node of the model.
 final class PassValues: CodeContext {
     let nodes: [Node?]
     let timeline: Timeline?
@@ -176,7 +177,7 @@ final class PassValues: CodeContext {
     init(nodes: [Node?], timeline: Timeline?, passLength: Int) {
         self.nodes = nodes
         self.timeline = timeline
-        dense = passLength > 256 ? [Value?](repeating: nil, count: nodes.count) : []
+        dense = passLength > 256 || nodes.count <= 4096 ? [Value?](repeating: nil, count: max(1, nodes.count)) : []
     }
 
     /// Records the value the pass computed for a slot.
