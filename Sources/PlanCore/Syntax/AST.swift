@@ -159,6 +159,21 @@ public struct Statement: Sendable {
         self.file = file
     }
 
+    /// Creates a statement with everything the parser found in it.
+    init(
+        kind: Kind, span: SourceSpan, doc: [String], file: SourceFile, references: [Expr.Reference],
+        hasInterval: Bool, alertDetails: [AlertDetail], range: RangeClause?
+    ) {
+        self.kind = kind
+        self.span = span
+        self.doc = doc
+        self.file = file
+        self.references = references
+        self.hasInterval = hasInterval
+        self.alertDetails = alertDetails
+        self.range = range
+    }
+
     /// The statement's source text.
     public var text: String { file.text(of: span) }
 }

@@ -24,33 +24,41 @@ extension Parser {
                 try advance()
                 return Statement(kind: .command(token.value(in: file)), span: token.span, doc: [], file: file)
             default:
-                collected.removeAll(keepingCapacity: true)
-                sawInterval = false
-                statementStart = token.span.start
-                defer { statementStart = nil }
-                let kind = try statementKind(token)
-                let stop = previousEnd
-                let end = try peek()
-                switch end.kind {
-                case .newline: try advance()
-                case .end: break
-                default:
-                    throw EvalError(
-                        "expected the end of the statement, found \(end.description(in: file))", span: end.span)
-                }
-                var statement = Statement(
-                    kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file)
-                // An exact copy, so `collected` keeps its buffer for the next statement (sharing it would
-                // make the next `removeAll(keepingCapacity:)` copy it).
-                statement.references = Array(collected[...])
-                statement.hasInterval = sawInterval
-                statement.alertDetails = alertDetails
-                alertDetails = []
-                statement.range = rangeClause
-                rangeClause = nil
-                return statement
+                let (kind, stop) = try statementBody(from: token)
+                var details: [AlertDetail] = []
+                swap(&details, &alertDetails)
+                var range: RangeClause?
+                swap(&range, &rangeClause)
+                // An exact copy of the names, so `collected` keeps its buffer for the next statement (sharing
+                // it would make the next `removeAll(keepingCapacity:)` copy it).
+                return Statement(
+                    kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file,
+                    references: Array(collected[...]), hasInterval: sawInterval, alertDetails: details,
+                    range: range)
             }
         }
+    }
+
+    /// What the statement that starts with `first` (not a newline, a doc line or a command) does, and where
+    /// it stops, read to its end (the names it uses are left in `collected`).
+    ///
+    /// The statement itself is built by the caller, straight into its result: built here and returned through
+    /// a throwing call, the compiler copied the whole statement on the way out.
+    private mutating func statementBody(from first: Token) throws(EvalError) -> (Statement.Kind, Int) {
+        collected.removeAll(keepingCapacity: true)
+        sawInterval = false
+        statementStart = first.span.start
+        defer { statementStart = nil }
+        let kind = try statementKind(first)
+        let stop = previousEnd
+        let end = try peek()
+        switch end.kind {
+        case .newline: try advance()
+        case .end: break
+        default:
+            throw EvalError("expected the end of the statement, found \(end.description(in: file))", span: end.span)
+        }
+        return (kind, stop)
     }
 
     /// An alert's optional `show label: expr, …` clause (`show` is a word here, not a keyword).
