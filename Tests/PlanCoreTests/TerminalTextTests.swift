@@ -39,9 +39,11 @@ struct TerminalTextTests {
 struct StringEscapeTests {
     /// The string token of `"…"` source, or the error.
     private func string(_ source: String) -> Result<String, EvalError> {
-        var lexer = Lexer(SourceFile(name: nil, text: source))
+        let file = SourceFile(name: nil, text: source)
+        var lexer = Lexer(file)
         do throws(EvalError) {
-            if case .string(let text) = try lexer.next().kind { return .success(text) }
+            let token = try lexer.next()
+            if case .string = token.kind { return .success(token.value(in: file)) }
             return .failure(EvalError("not a string"))
         } catch {
             return .failure(error)

@@ -66,7 +66,12 @@ public struct RecordEntry: Sendable {
 ///
 /// Operators of one precedence level form a flat chain (`a + b - c` is one node), so a long sum is
 /// evaluated in a loop and never nests deeply.
-public indirect enum ExprKind: Sendable {
+///
+/// Only the cases that hold an `Expr` (and calls, whose name, span and arguments would make every node
+/// bigger) are `indirect`, boxed on the heap: the leaves (numbers, names, strings, booleans, records) are
+/// stored inline, so a leaf costs no allocation. A large model's parse builds hundreds of thousands of
+/// leaves, and boxing each one was a large share of its time.
+public enum ExprKind: Sendable {
     /// A number in base units with its unit (`42`, `$55k`, `25%`, `11 min`, a bare unit name).
     case number(Double, Unit)
     /// `true` or `false`.
@@ -76,25 +81,25 @@ public indirect enum ExprKind: Sendable {
     /// A reference to a cell or a function parameter.
     case name(String)
     /// Negation (`-x`), written an odd number of times.
-    case negate(Expr)
+    indirect case negate(Expr)
     /// `not x`.
-    case not(Expr)
+    indirect case not(Expr)
     /// A chain of operators of one precedence level, applied left to right.
-    case chain(Expr, [ChainLink])
+    indirect case chain(Expr, [ChainLink])
     /// `a ^ b` (right associative).
-    case power(Expr, Expr)
+    indirect case power(Expr, Expr)
     /// A call `name(args)`.
-    case call(String, SourceSpan, [Expr])
+    indirect case call(String, SourceSpan, [Expr])
     /// A field read `expr.field`.
-    case field(Expr, String, SourceSpan)
+    indirect case field(Expr, String, SourceSpan)
     /// A record literal.
     case record([RecordEntry])
     /// `if c then a else b`.
-    case conditional(Expr, Expr, Expr)
+    indirect case conditional(Expr, Expr, Expr)
     /// `expr in unit`: the value of `expr`, shown in `unit`.
-    case convert(Expr, Unit, SourceSpan)
+    indirect case convert(Expr, Unit, SourceSpan)
     /// `a to b`: the distribution with that 90% interval.
-    case interval(Expr, Expr)
+    indirect case interval(Expr, Expr)
 }
 
 /// A statement of the language.
@@ -152,6 +157,21 @@ public struct Statement: Sendable {
         self.span = span
         self.doc = doc
         self.file = file
+    }
+
+    /// Creates a statement with everything the parser found in it.
+    init(
+        kind: Kind, span: SourceSpan, doc: [String], file: SourceFile, references: [Expr.Reference],
+        hasInterval: Bool, alertDetails: [AlertDetail], range: RangeClause?
+    ) {
+        self.kind = kind
+        self.span = span
+        self.doc = doc
+        self.file = file
+        self.references = references
+        self.hasInterval = hasInterval
+        self.alertDetails = alertDetails
+        self.range = range
     }
 
     /// The statement's source text.

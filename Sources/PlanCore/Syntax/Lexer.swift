@@ -16,6 +16,11 @@ public struct Lexer: Sendable {
         self.position = offset
     }
 
+    /// The source text at `span` (a name's, when the span is an identifier token's).
+    func text(of span: SourceSpan) -> String {
+        String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    }
+
     /// The bracket depth after the last token (open `(` and `{`).
     public var openBrackets: Int { depth }
     /// True when the last token asks for the statement to continue (a binary operator).
@@ -37,9 +42,8 @@ public struct Lexer: Sendable {
             if byte == UInt8(ascii: "#") {
                 if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "#"), depth == 0 {
                     let end = lineEnd(from: position)
-                    let text = String(decoding: bytes[(position + 2)..<end], as: UTF8.self)
                     position = end
-                    return Token(.doc(trimmed(text)), SourceSpan(start: start, end: end))
+                    return Token(.doc, SourceSpan(start: start, end: end))
                 }
                 position = lineEnd(from: position)
                 continue
@@ -48,10 +52,9 @@ public struct Lexer: Sendable {
             atLineStart = false
             if byte == UInt8(ascii: ":") && lineStart && depth == 0 {
                 let end = lineEnd(from: position)
-                let text = String(decoding: bytes[position..<end], as: UTF8.self)
                 position = end
                 lastContinues = false
-                return Token(.command(trimmed(text)), SourceSpan(start: start, end: end))
+                return Token(.command, SourceSpan(start: start, end: end))
             }
             let token = try scan(byte, start: start)
             lastContinues = continues(token)
@@ -68,8 +71,7 @@ public struct Lexer: Sendable {
             if let keyword = Keyword.match(bytes, start, position) {
                 return Token(.keyword(keyword), SourceSpan(start: start, end: position))
             }
-            let name = String(decoding: bytes[start..<position], as: UTF8.self)
-            return Token(.identifier(name), SourceSpan(start: start, end: position))
+            return Token(.identifier, SourceSpan(start: start, end: position))
         }
         if byte == UInt8(ascii: "\"") { return try string(start: start) }
         position += 1
@@ -252,24 +254,30 @@ public struct Lexer: Sendable {
         return Token(.date(year * 12 + month - 1), span)
     }
 
-    private static let powersOfTen: [Double] = {
-        var powers: [Double] = [1]
-        for _ in 1...22 { powers.append((powers.last ?? 1) * 10) }
-        return powers
-    }()
+    /// 10⁰ … 10²² (each exact in a double), written out so the table is static data, not built at first use.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ]
 
     private mutating func string(start: Int) throws(EvalError) -> Token {
-        position += 1
+        position = try Self.decodeString(bytes, from: start).end
+        return Token(.string, SourceSpan(start: start, end: position))
+    }
+
+    /// The string literal that starts (at its `"`) at `start`: its unescaped text and where it ends.
+    static func decodeString(_ bytes: [UInt8], from start: Int) throws(EvalError) -> (text: String, end: Int) {
+        var position = start + 1
         var text: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
-                return Token(.string(String(decoding: text, as: UTF8.self)), SourceSpan(start: start, end: position))
+                return (String(decoding: text, as: UTF8.self), position)
             }
             if byte == UInt8(ascii: "\n") { break }
             if byte == UInt8(ascii: "\\") {
-                try escape(into: &text)
+                try escape(bytes, at: &position, into: &text)
                 continue
             } else {
                 text.append(byte)
@@ -279,11 +287,13 @@ public struct Lexer: Sendable {
         throw EvalError("unterminated string", span: SourceSpan(start: start, end: position))
     }
 
-    /// Reads one escape after a backslash in a string.
+    /// Reads one escape after a backslash (at `position`) in a string.
     ///
     /// The escapes are `\\`, `\"`, `\n`, `\t` and `\u{1F600}` (1 to 6 hex digits naming a Unicode
     /// scalar). Any other is an error, never dropped silently (`"\u001b"` is not `u001b`).
-    private mutating func escape(into text: inout [UInt8]) throws(EvalError) {
+    private static func escape(
+        _ bytes: [UInt8], at position: inout Int, into text: inout [UInt8]
+    ) throws(EvalError) {
         let start = position
         position += 1
         let hint = "escapes in a string are \\\\ \\\" \\n \\t and \\u{…} (`\\u{1B}`); write \\\\ for a backslash"
@@ -361,7 +371,8 @@ public struct Lexer: Sendable {
         }
     }
 
-    private func trimmed(_ text: String) -> String {
+    /// `text` without the blanks at either end (and a `\r` at the end).
+    static func trimmed(_ text: String) -> String {
         var scalars = Substring(text)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }

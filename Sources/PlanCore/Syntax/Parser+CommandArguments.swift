@@ -194,12 +194,13 @@ private struct ArgumentReader {
                     expected.append(.candidates(offers))
                     return !comma
                 }
-                if !comma && peekToken()?.identifier == nil { break }
+                if !comma && peekToken()?.isIdentifier != true { break }
             }
         case .number(let key, let what):
             let token = try token(what)
             guard case .number(let value, percent: false) = token.kind else {
-                throw EvalError("expected \(what), found \(token.description)", kind: .usage, span: token.span)
+                throw EvalError(
+                    "expected \(what), found \(token.description(in: file))", kind: .usage, span: token.span)
             }
             position = token.span.end
             let text = file.text(of: token.span)
@@ -221,7 +222,8 @@ private struct ArgumentReader {
                     throw EvalError(
                         "expected `\(word)`, found `\(file.text(of: restSpan))`", kind: .usage, span: restSpan)
                 }
-                throw EvalError("expected `\(word)`, found \(found.description)", kind: .usage, span: found.span)
+                throw EvalError(
+                    "expected `\(word)`, found \(found.description(in: file))", kind: .usage, span: found.span)
             }
             position = token.span.end
             items.append(CommandArgument(key: word, value: .keyword(word), span: token.span))
@@ -296,7 +298,7 @@ private struct ArgumentReader {
         case .number:
             if case .number(_, percent: false)? = peekToken()?.kind { return true }
             return false
-        case .cell, .cells: return peekToken()?.identifier != nil
+        case .cell, .cells: return peekToken()?.isIdentifier == true
         case .optional(let elements), .repeating(let elements):
             return elements.first.map { canStart($0) } ?? false
         default: return true
@@ -367,17 +369,19 @@ private struct ArgumentReader {
     /// A cell name with an optional `.field` right after it.
     private mutating func cell(_ what: String) throws(EvalError) -> CellReference {
         let token = try token(what)
-        guard let name = token.identifier else {
-            throw EvalError("expected \(what), found \(token.description)", kind: .usage, span: token.span)
+        guard let name = token.identifier(in: file) else {
+            throw EvalError(
+                "expected \(what), found \(token.description(in: file))", kind: .usage, span: token.span)
         }
         position = token.span.end
         var reference = CellReference(name: name, nameSpan: token.span)
         if position < end, bytes[position] == UInt8(ascii: ".") {
             position += 1
             let field = try self.token("a field name after `.`")
-            guard let fieldName = field.identifier else {
+            guard let fieldName = field.identifier(in: file) else {
                 throw EvalError(
-                    "expected a field name after `.`, found \(field.description)", kind: .usage, span: field.span)
+                    "expected a field name after `.`, found \(field.description(in: file))", kind: .usage,
+                    span: field.span)
             }
             position = field.span.end
             reference.field = fieldName
@@ -398,9 +402,10 @@ private struct ArgumentReader {
         if bytes[position] == UInt8(ascii: "\"") {
             var lexer = Lexer(file, from: position)
             let token = try lexer.next()
-            guard case .string(let text) = token.kind else {
+            guard case .string = token.kind else {
                 throw EvalError("expected \(what)", kind: .usage, span: token.span)
             }
+            let text = token.value(in: file)
             position = token.span.end
             guard !text.isEmpty else {
                 throw EvalError("expected \(what), found `\"\"`", kind: .usage, span: token.span)

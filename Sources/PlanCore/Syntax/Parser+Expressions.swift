@@ -1,15 +1,38 @@
 /// Expression parsing, one function per precedence level (see the grammar on `Parser`).
 extension Parser {
     /// Parses a whole expression (the `conversion` level).
+    ///
+    /// Most expressions use none of the operators below `+` and `-` in precedence (`in`, `if`, `or`,
+    /// `and`, `not`, comparisons, `to`), so the parser reads the `additive` level first and climbs the
+    /// levels above it only when the next token is one of their operators, handing the operand it has
+    /// read to the level that needs it (`seed`). The tree is the one the full descent builds.
     public mutating func expression() throws(EvalError) -> Expr {
-        let start = try peek().span
-        try enter(start)
+        let start = try peek()
+        try enter(start.span)
         defer { leave() }
-        return try conversion()
+        if start.isKeyword(.if) || start.isKeyword(.not) { return try conversion(seed: nil) }
+        let operand = try additive()
+        guard Self.startsAboveAdditive(try peek()) else { return operand }
+        return try conversion(seed: operand)
     }
 
-    mutating func conversion() throws(EvalError) -> Expr {
-        var expr = try conditional()
+    /// True for the operators of the levels above `additive`: `in`, `or`, `and`, a comparison, `to`.
+    @inline(__always)
+    private static func startsAboveAdditive(_ token: Token) -> Bool {
+        switch token.kind {
+        case .keyword(let word): return word == .in || word == .or || word == .and || word == .to
+        case .symbol(let symbol):
+            switch symbol {
+            case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// The `conversion` level; `seed`, when given, is its first `additive` operand, already read.
+    mutating func conversion(seed: Expr?) throws(EvalError) -> Expr {
+        var expr = try conditional(seed: seed)
         while let keyword = try matchKeyword(.in) {
             let unitStart = try peek().span
             let unit = try unitExpression()
@@ -19,50 +42,62 @@ extension Parser {
         return expr
     }
 
-    mutating func conditional() throws(EvalError) -> Expr {
-        guard let ifToken = try matchKeyword(.if) else { return try disjunction() }
+    /// `if c then a else b`, or the `disjunction` level (`seed`: see `conversion(seed:)`; never an `if`).
+    mutating func conditional(seed: Expr? = nil) throws(EvalError) -> Expr {
+        if seed != nil { return try disjunction(seed: seed) }
+        guard let ifToken = try matchKeyword(.if) else { return try disjunction(seed: nil) }
         let condition = try expression()
         guard try matchKeyword(.then) != nil else {
             let token = try peek()
-            throw EvalError("expected `then` after the condition, found \(token.description)", span: token.span)
+            throw EvalError(
+                "expected `then` after the condition, found \(token.description(in: file))", span: token.span)
         }
         let yes = try expression()
         guard try matchKeyword(.else) != nil else {
             let token = try peek()
             throw EvalError(
-                "expected `else` (an `if` needs both branches), found \(token.description)", span: token.span)
+                "expected `else` (an `if` needs both branches), found \(token.description(in: file))",
+                span: token.span)
         }
         let no = try expression()
         return Expr(.conditional(condition, yes, no), ifToken.span.merged(with: no.span))
     }
 
-    mutating func disjunction() throws(EvalError) -> Expr {
-        try chain(
-            next: { (parser: inout Parser) throws(EvalError) in try parser.conjunction() },
-            op: { token in token.isKeyword(.or) ? .or : nil })
+    mutating func disjunction(seed: Expr?) throws(EvalError) -> Expr {
+        var links: [ChainLink] = []
+        let first = try conjunction(seed: seed)
+        while let token = try matchKeyword(.or) {
+            Self.append(ChainLink(op: .or, opSpan: token.span, rhs: try conjunction(seed: nil)), to: &links)
+        }
+        return Self.chain(first, links)
     }
 
-    mutating func conjunction() throws(EvalError) -> Expr {
-        try chain(
-            next: { (parser: inout Parser) throws(EvalError) in try parser.negation() },
-            op: { token in token.isKeyword(.and) ? .and : nil })
+    mutating func conjunction(seed: Expr?) throws(EvalError) -> Expr {
+        var links: [ChainLink] = []
+        let first = try negation(seed: seed)
+        while let token = try matchKeyword(.and) {
+            Self.append(ChainLink(op: .and, opSpan: token.span, rhs: try negation(seed: nil)), to: &links)
+        }
+        return Self.chain(first, links)
     }
 
-    mutating func negation() throws(EvalError) -> Expr {
+    /// `not`* and a comparison; with a `seed` (an operand already read) there is no `not`.
+    mutating func negation(seed: Expr?) throws(EvalError) -> Expr {
+        if seed != nil { return try comparison(seed: seed) }
         var count = 0
         var first: SourceSpan?
         while let token = try matchKeyword(.not) {
             count += 1
             if first == nil { first = token.span }
         }
-        let operand = try comparison()
+        let operand = try comparison(seed: nil)
         guard let first else { return operand }
         let span = first.merged(with: operand.span)
         return count % 2 == 1 ? Expr(.not(operand), span) : Expr(.not(Expr(.not(operand), span)), span)
     }
 
-    mutating func comparison() throws(EvalError) -> Expr {
-        let lhs = try interval()
+    mutating func comparison(seed: Expr?) throws(EvalError) -> Expr {
+        let lhs = try interval(seed: seed)
         let token = try peek()
         let op: BinaryOp? =
             switch token.kind {
@@ -76,7 +111,7 @@ extension Parser {
             }
         guard let op else { return lhs }
         try advance()
-        let rhs = try interval()
+        let rhs = try interval(seed: nil)
         let next = try peek()
         if case .symbol(let symbol) = next.kind,
             [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
@@ -88,8 +123,10 @@ extension Parser {
         return Expr(.chain(lhs, [ChainLink(op: op, opSpan: token.span, rhs: rhs)]), lhs.span.merged(with: rhs.span))
     }
 
-    mutating func interval() throws(EvalError) -> Expr {
-        let low = try additive()
+    /// `a to b`, or an `additive` (`seed`: the low end, already read).
+    mutating func interval(seed: Expr? = nil) throws(EvalError) -> Expr {
+        let low: Expr
+        if let seed { low = seed } else { low = try additive() }
         guard try matchKeyword(.to) != nil else { return low }
         sawInterval = true
         let high = try additive()
@@ -97,9 +134,22 @@ extension Parser {
     }
 
     mutating func additive() throws(EvalError) -> Expr {
-        try chain(
-            next: { (parser: inout Parser) throws(EvalError) in try parser.multiplicative() },
-            op: { token in token.isSymbol(.plus) ? .add : token.isSymbol(.minus) ? .subtract : nil })
+        let first = try multiplicative()
+        var links: [ChainLink] = []
+        while true {
+            let token = try peek()
+            let op: BinaryOp
+            if token.isSymbol(.plus) {
+                op = .add
+            } else if token.isSymbol(.minus) {
+                op = .subtract
+            } else {
+                break
+            }
+            try advance()
+            Self.append(ChainLink(op: op, opSpan: token.span, rhs: try multiplicative()), to: &links)
+        }
+        return Self.chain(first, links)
     }
 
     /// Products and quotients: `*`, `/` and `per`.
@@ -121,19 +171,20 @@ extension Parser {
             }
             try advance()
             if token.isKeyword(.per), let unit = try unitWordAfterPer() {
-                links.append(ChainLink(op: op, opSpan: token.span, rhs: unit))
+                Self.append(ChainLink(op: op, opSpan: token.span, rhs: unit), to: &links)
             } else {
-                links.append(ChainLink(op: op, opSpan: token.span, rhs: try unary()))
+                Self.append(ChainLink(op: op, opSpan: token.span, rhs: try unary()), to: &links)
             }
         }
-        guard let last = links.last else { return first }
-        return Expr(.chain(first, links), first.span.merged(with: last.rhs.span))
+        return Self.chain(first, links)
     }
 
     /// A count or point word right after `per` (not a call or a field), as a unit literal.
     private mutating func unitWordAfterPer() throws(EvalError) -> Expr? {
         let next = try peek()
-        guard let word = next.identifier, let atom = Unit.Atom(word: word), !atom.isReserved else { return nil }
+        guard let word = next.identifier(in: file), let atom = Unit.Atom(word: word), !atom.isReserved else {
+            return nil
+        }
         var lookahead = self
         try lookahead.advance()
         let after = try lookahead.peek()
@@ -154,6 +205,8 @@ extension Parser {
         return Expr(.negate(operand), first.merged(with: operand.span))
     }
 
+    /// `postfix ( "^" unary )?` (inlined into `unary`: one call per operand instead of three).
+    @inline(__always)
     mutating func power() throws(EvalError) -> Expr {
         let base = try postfix()
         guard let caret = try matchSymbol(.caret) else { return base }
@@ -163,6 +216,7 @@ extension Parser {
         return Expr(.power(base, exponent), base.span.merged(with: exponent.span))
     }
 
+    @inline(__always)
     mutating func postfix() throws(EvalError) -> Expr {
         var expr = try primary()
         var fields = 0
@@ -193,9 +247,9 @@ extension Parser {
             }
             try advance()
             return try quantity(value, .atom(.dollar), token.span.merged(with: number.span))
-        case .string(let text):
+        case .string:
             try advance()
-            return Expr(.string(text), token.span)
+            return Expr(.string(token.value(in: file)), token.span)
         case .symbol(.leftParen):
             try advance()
             let inner = try expression()
@@ -212,8 +266,9 @@ extension Parser {
             default:
                 throw EvalError("expected a value, found the keyword `\(word.rawValue)`", span: token.span)
             }
-        case .identifier(let name):
+        case .identifier:
             try advance()
+            let name = self.name(of: token)
             if let open = try matchSymbol(.leftParen) {
                 collected.append(Expr.Reference(name: name, span: token.span, isCall: true))
                 return try call(name, token.span, open)
@@ -228,13 +283,13 @@ extension Parser {
             throw EvalError(
                 "the expression ends too soon: a value is missing here", span: SourceSpan(start: at, end: previousEnd))
         default:
-            throw EvalError("expected a value, found \(token.description)", span: token.span)
+            throw EvalError("expected a value, found \(token.description(in: file))", span: token.span)
         }
     }
 
     private mutating func quantity(_ value: Double, _ unit: Unit, _ span: SourceSpan) throws(EvalError) -> Expr {
         let next = try peek()
-        if let word = next.identifier, let atom = Unit.Atom(word: word) {
+        if let word = next.identifier(in: file), let atom = Unit.Atom(word: word) {
             try advance()
             if try peek().isSymbol(.leftParen) {
                 throw EvalError(
@@ -285,17 +340,17 @@ extension Parser {
         return Expr(.record(entries), open.span.merged(with: close.span))
     }
 
-    private mutating func chain(
-        next: (inout Parser) throws(EvalError) -> Expr, op: (Token) -> BinaryOp?
-    ) throws(EvalError) -> Expr {
-        let first = try next(&self)
-        var links: [ChainLink] = []
-        while true {
-            let token = try peek()
-            guard let binary = op(token) else { break }
-            try advance()
-            links.append(ChainLink(op: binary, opSpan: token.span, rhs: try next(&self)))
-        }
+    /// Appends a link to a chain being read, making room for four at the first (a chain of up to four
+    /// links is then one allocation, not one per link as an array grows from empty: 1, 2, 4).
+    @inline(__always)
+    private static func append(_ link: ChainLink, to links: inout [ChainLink]) {
+        if links.isEmpty { links.reserveCapacity(4) }
+        links.append(link)
+    }
+
+    /// `first` alone when there are no links, else the flat chain `first op rhs …`.
+    @inline(__always)
+    private static func chain(_ first: Expr, _ links: [ChainLink]) -> Expr {
         guard let last = links.last else { return first }
         return Expr(.chain(first, links), first.span.merged(with: last.rhs.span))
     }
@@ -336,7 +391,8 @@ extension Parser {
         case .dollar: unit = .atom(.dollar)
         case .symbol(.percent): unit = .percentage
         case .number(1, percent: false): unit = .plain
-        case .identifier(let word):
+        case .identifier:
+            let word = name(of: token)
             guard let atom = Unit.Atom(word: word) else {
                 throw EvalError(
                     "`\(word)` is not a unit", span: token.span,
@@ -350,7 +406,7 @@ extension Parser {
             unit = try unitExpression()
             _ = try expectSymbol(.rightParen, "to close the unit")
         default:
-            throw EvalError("expected a unit after `in`, found \(token.description)", span: token.span)
+            throw EvalError("expected a unit after `in`, found \(token.description(in: file))", span: token.span)
         }
         if try matchSymbol(.caret) != nil {
             let power = try advance()

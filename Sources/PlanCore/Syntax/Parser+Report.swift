@@ -10,11 +10,11 @@
 extension Parser {
     /// True when the statement that starts with `first` is a `report` statement.
     mutating func startsReport(_ first: Token) throws(EvalError) -> Bool {
-        guard first.identifier == "report" else { return false }
+        guard isWord(first, "report") else { return false }
         var lookahead = self
         try lookahead.advance()
         let next = try lookahead.peek()
-        if next.identifier != nil { return true }
+        if next.isIdentifier { return true }
         if case .string = next.kind { return true }
         return false
     }
@@ -30,10 +30,10 @@ extension Parser {
     private mutating func reportRow() throws(EvalError) -> ReportRow {
         let first = try peek()
         var label: String?
-        if case .string(let text) = first.kind {
+        if case .string = first.kind {
             try advance()
             _ = try expectSymbol(.colon, "after the row's label")
-            label = text
+            label = first.value(in: file)
         }
         let value = try reportValue()
         var after: Expr?

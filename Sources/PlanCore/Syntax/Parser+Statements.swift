@@ -13,40 +13,52 @@ extension Parser {
                 blankRun += 1
                 if blankRun > 1 { doc.removeAll() }
                 continue
-            case .doc(let text):
+            case .doc:
                 try advance()
+                let text = token.value(in: file)
                 if blankRun > 1 { doc.removeAll() }
                 blankRun = 0
                 doc.append(text)
                 continue
-            case .command(let text):
+            case .command:
                 try advance()
-                return Statement(kind: .command(text), span: token.span, doc: [], file: file)
+                return Statement(kind: .command(token.value(in: file)), span: token.span, doc: [], file: file)
             default:
-                collected.removeAll(keepingCapacity: true)
-                sawInterval = false
-                statementStart = token.span.start
-                defer { statementStart = nil }
-                let kind = try statementKind(token)
-                let stop = previousEnd
-                let end = try peek()
-                switch end.kind {
-                case .newline: try advance()
-                case .end: break
-                default:
-                    throw EvalError("expected the end of the statement, found \(end.description)", span: end.span)
-                }
-                var statement = Statement(
-                    kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file)
-                statement.references = collected
-                statement.hasInterval = sawInterval
-                statement.alertDetails = alertDetails
-                alertDetails = []
-                statement.range = rangeClause
-                rangeClause = nil
-                return statement
+                let (kind, stop) = try statementBody(from: token)
+                var details: [AlertDetail] = []
+                swap(&details, &alertDetails)
+                var range: RangeClause?
+                swap(&range, &rangeClause)
+                // An exact copy of the names, so `collected` keeps its buffer for the next statement (sharing
+                // it would make the next `removeAll(keepingCapacity:)` copy it).
+                return Statement(
+                    kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file,
+                    references: Array(collected[...]), hasInterval: sawInterval, alertDetails: details,
+                    range: range)
             }
         }
+    }
+
+    /// What the statement that starts with `first` (not a newline, a doc line or a command) does, and where
+    /// it stops, read to its end (the names it uses are left in `collected`).
+    ///
+    /// The statement itself is built by the caller, straight into its result: built here and returned through
+    /// a throwing call, the compiler copied the whole statement on the way out.
+    private mutating func statementBody(from first: Token) throws(EvalError) -> (Statement.Kind, Int) {
+        collected.removeAll(keepingCapacity: true)
+        sawInterval = false
+        statementStart = first.span.start
+        defer { statementStart = nil }
+        let kind = try statementKind(first)
+        let stop = previousEnd
+        let end = try peek()
+        switch end.kind {
+        case .newline: try advance()
+        case .end: break
+        default:
+            throw EvalError("expected the end of the statement, found \(end.description(in: file))", span: end.span)
+        }
+        return (kind, stop)
     }
 
     /// An alert's optional `show label: expr, …` clause (`show` is a word here, not a keyword).
@@ -57,10 +69,10 @@ extension Parser {
         if case .newline = try peek().kind {
             var probe = self
             try probe.advance()
-            guard case .identifier("show") = try probe.peek().kind else { return [] }
+            guard isWord(try probe.peek(), "show") else { return [] }
             self = probe
         }
-        guard case .identifier("show") = try peek().kind else { return [] }
+        guard isWord(try peek(), "show") else { return [] }
         try advance()
         var details: [AlertDetail] = []
         repeat {
@@ -89,22 +101,24 @@ extension Parser {
                 try advance()
                 let condition = try expression()
                 var message: String?
-                if case .string(let text) = try peek().kind {
-                    try advance()
-                    message = text
+                if case .string = try peek().kind {
+                    message = try advance().value(in: file)
                 }
                 return .assert(condition, message)
             case .alert:
                 try advance()
                 let token = try advance()
-                guard case .string(let message) = token.kind else {
+                guard case .string = token.kind else {
                     throw EvalError(
-                        "expected the alert's message in quotes, found \(token.description)", span: token.span)
+                        "expected the alert's message in quotes, found \(token.description(in: file))",
+                        span: token.span)
                 }
+                let message = token.value(in: file)
                 guard try matchKeyword(.when) != nil else {
                     let next = try peek()
                     throw EvalError(
-                        "expected `when` after the alert's message, found \(next.description)", span: next.span)
+                        "expected `when` after the alert's message, found \(next.description(in: file))",
+                        span: next.span)
                 }
                 let condition = try expression()
                 alertDetails = try showDetails()
@@ -117,10 +131,10 @@ extension Parser {
             case .use:
                 try advance()
                 let token = try advance()
-                guard case .string(let target) = token.kind else {
+                guard case .string = token.kind else {
                     throw EvalError("expected a preset or file name in quotes after `use`", span: token.span)
                 }
-                return .use(target)
+                return .use(token.value(in: file))
             case .delete:
                 try advance()
                 let (name, span) = try expectName("to delete")
@@ -169,26 +183,28 @@ extension Parser {
     /// `timeline FROM to TO` or `timeline off` (SPEC §9); `timeline` is read as a statement only when a month
     /// or `off` follows, so it stays free as a name.
     private mutating func timelineStatement(_ first: Token) throws(EvalError) -> Statement.Kind? {
-        guard case .identifier("timeline") = first.kind else { return nil }
+        guard isWord(first, "timeline") else { return nil }
         let next = try peekSecond()
-        switch next.kind {
-        case .identifier("off"):
+        if isWord(next, "off") {
             try advance()
             try advance()
             return .timeline(nil)
+        }
+        switch next.kind {
         case .date(let from):
             try advance()
             try advance()
             guard try matchKeyword(.to) != nil else {
                 let token = try peek()
                 throw EvalError(
-                    "expected `to` and the last month (`timeline 2024-01 to 2026-12`), found \(token.description)",
+                    "expected `to` and the last month (`timeline 2024-01 to 2026-12`), found \(token.description(in: file))",
                     kind: .syntax, span: token.span)
             }
             let last = try advance()
             guard case .date(let to) = last.kind else {
                 throw EvalError(
-                    "expected the last month of the timeline (`2026-12`), found \(last.description)", kind: .syntax,
+                    "expected the last month of the timeline (`2026-12`), found \(last.description(in: file))",
+                    kind: .syntax,
                     span: last.span)
             }
             guard to >= from else {
@@ -211,7 +227,7 @@ extension Parser {
         if Unit.Atom(reservedWord: name) != nil {
             throw EvalError("`\(name)` is a unit and cannot name a cell", kind: .syntax, span: span)
         }
-        if Parser.keywords.contains(name) {
+        if Keyword.match(name) != nil {
             throw EvalError("`\(name)` is a keyword and cannot name a cell", span: span)
         }
     }

@@ -30,7 +30,7 @@ extension Parser {
     /// as written.
     mutating func withinClause() throws(EvalError) -> RangeClause? {
         let word = try peek()
-        guard case .identifier("within") = word.kind else { return nil }
+        guard isWord(word, "within") else { return nil }
         try advance()
         let saved = collected
         defer { collected = saved }
@@ -38,7 +38,7 @@ extension Parser {
         guard try matchKeyword(.to) != nil else {
             let token = try peek()
             throw EvalError(
-                "expected `to` between the ends of the range (`within 0% to 100%`), found \(token.description)",
+                "expected `to` between the ends of the range (`within 0% to 100%`), found \(token.description(in: file))",
                 kind: .syntax, span: token.span)
         }
         let high = try additive()

@@ -42,7 +42,12 @@ public struct Parser {
     public static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
 
     private var lexer: Lexer
-    private var lookahead: Token?
+    /// The next token, read ahead; meaningful only when `hasLookahead`.
+    ///
+    /// A plain value and a flag, not an optional: `peek()` is called at every precedence level for every
+    /// operand, and reading the token in place costs no more than a load.
+    private var lookahead = Token(.end, SourceSpan(start: 0, end: 0))
+    private var hasLookahead = false
     private var depth = 0
     /// Where the statement being parsed starts (nil between statements), for `maximumStatementLength`.
     var statementStart: Int?
@@ -88,15 +93,23 @@ public struct Parser {
         let expr = try parser.expression()
         let token = try parser.peek()
         if token.kind != .end && token.kind != .newline {
-            throw EvalError("unexpected \(token.description) after the expression", span: token.span)
+            throw EvalError("unexpected \(token.description(in: file)) after the expression", span: token.span)
         }
         return expr
     }
 
     // MARK: Tokens
 
+    /// The next token, without consuming it.
+    @inline(__always)
     mutating func peek() throws(EvalError) -> Token {
-        if let lookahead { return lookahead }
+        if hasLookahead { return lookahead }
+        return try readAhead()
+    }
+
+    /// Reads the next token into `lookahead` (the slow half of `peek`, kept out of line).
+    @inline(never)
+    private mutating func readAhead() throws(EvalError) -> Token {
         let token = try lexer.next()
         if let statementStart, token.span.end - statementStart > Parser.maximumStatementLength {
             throw EvalError(
@@ -104,6 +117,7 @@ public struct Parser {
                 kind: .limit, span: SourceSpan(start: statementStart, end: statementStart))
         }
         lookahead = token
+        hasLookahead = true
         return token
     }
 
@@ -115,14 +129,16 @@ public struct Parser {
     }
 
     @discardableResult
+    @inline(__always)
     mutating func advance() throws(EvalError) -> Token {
         let token = try peek()
-        lookahead = nil
+        hasLookahead = false
         previousEnd = token.span.end
         return token
     }
 
     /// Consumes the next token when it is `symbol`.
+    @inline(__always)
     public mutating func matchSymbol(_ symbol: Token.Symbol) throws(EvalError) -> Token? {
         let token = try peek()
         if token.isSymbol(symbol) {
@@ -132,6 +148,7 @@ public struct Parser {
         return nil
     }
 
+    @inline(__always)
     mutating func matchKeyword(_ word: Keyword) throws(EvalError) -> Token? {
         let token = try peek()
         if token.isKeyword(word) {
@@ -144,18 +161,26 @@ public struct Parser {
     mutating func expectSymbol(_ symbol: Token.Symbol, _ context: String) throws(EvalError) -> Token {
         if let token = try matchSymbol(symbol) { return token }
         let token = try peek()
-        throw EvalError("expected `\(symbol.rawValue)` \(context), found \(token.description)", span: token.span)
+        throw EvalError(
+            "expected `\(symbol.rawValue)` \(context), found \(token.description(in: file))", span: token.span)
     }
 
     mutating func expectName(_ context: String) throws(EvalError) -> (String, SourceSpan) {
         let token = try peek()
-        if let name = token.identifier {
+        if let name = token.identifier(in: file) {
             try advance()
             return (name, token.span)
         }
-        throw EvalError("expected a name \(context), found \(token.description)", span: token.span)
+        throw EvalError("expected a name \(context), found \(token.description(in: file))", span: token.span)
     }
 
+    /// The name of an identifier token (read from the file; see `Token`).
+    func name(of token: Token) -> String { lexer.text(of: token.span) }
+
+    /// True when `token` is the word `word` (a name the grammar reads as a word in one place: `within`, `show`).
+    func isWord(_ token: Token, _ word: StaticString) -> Bool { token.isWord(word, in: file) }
+
+    @inline(__always)
     mutating func enter(_ span: SourceSpan) throws(EvalError) {
         depth += 1
         if depth > Parser.maximumDepth {
@@ -163,5 +188,6 @@ public struct Parser {
         }
     }
 
+    @inline(__always)
     mutating func leave() { depth -= 1 }
 }

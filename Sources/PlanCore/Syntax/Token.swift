@@ -1,4 +1,8 @@
 /// A token of the language.
+///
+/// A token is a plain value (no strings, no references), so the parser copies and compares it for free:
+/// the text of a name, a string, a `##` line or a command is read from the source file when the parser
+/// needs it (`identifier(in:)`, `value(in:)`), not built for every token the lexer makes.
 public struct Token: Sendable, Equatable {
     /// What kind of token this is.
     public enum Kind: Sendable, Equatable {
@@ -8,16 +12,16 @@ public struct Token: Sendable, Equatable {
         case date(Int)
         /// `$` (money literal prefix, or the money unit in an `in` clause).
         case dollar
-        /// A name.
-        case identifier(String)
+        /// A name (its text: `identifier(in:)`).
+        case identifier
         /// A reserved word.
         case keyword(Keyword)
-        /// A string literal, unescaped.
-        case string(String)
-        /// `##` documentation text (without the `##`).
-        case doc(String)
-        /// A `:command` line, raw text from the colon to the end of the line.
-        case command(String)
+        /// A string literal (its unescaped text: `value(in:)`).
+        case string
+        /// `##` documentation text (without the `##`: `value(in:)`).
+        case doc
+        /// A `:command` line, raw text from the colon to the end of the line (`value(in:)`).
+        case command
         /// An operator or punctuation mark.
         case symbol(Symbol)
         /// The end of a statement (a newline or `;`).
@@ -56,18 +60,51 @@ public struct Token: Sendable, Equatable {
     public var span: SourceSpan
 
     /// Creates a token.
+    @inline(__always)
     public init(_ kind: Kind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
-    /// The identifier text, if this is an identifier.
-    public var identifier: String? {
-        if case .identifier(let name) = kind { return name }
-        return nil
+    /// True if this is a name.
+    @inline(__always)
+    public var isIdentifier: Bool {
+        if case .identifier = kind { return true }
+        return false
+    }
+
+    /// The name, if this is an identifier of `file` (the file the token was read from).
+    public func identifier(in file: SourceFile) -> String? {
+        guard case .identifier = kind else { return nil }
+        return String(decoding: file.bytes[span.start..<span.end], as: UTF8.self)
+    }
+
+    /// True if this is the identifier `word` (no string is built).
+    public func isWord(_ word: StaticString, in file: SourceFile) -> Bool {
+        guard case .identifier = kind, span.end - span.start == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { buffer in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<buffer.count where buffer[index] != bytes[span.start + index] { return false }
+                return true
+            }
+        }
+    }
+
+    /// The text a string (unescaped), `##` (trimmed, without the `##`) or command (trimmed) token stands
+    /// for; the identifier's name for an identifier; the source text otherwise.
+    public func value(in file: SourceFile) -> String {
+        switch kind {
+        case .string:
+            // The lexer checked the escapes when it made the token, so decoding again cannot fail.
+            return (try? Lexer.decodeString(file.bytes, from: span.start).text) ?? ""
+        case .doc: return Lexer.trimmed(file.text(of: SourceSpan(start: span.start + 2, end: span.end)))
+        case .command: return Lexer.trimmed(file.text(of: span))
+        default: return file.text(of: span)
+        }
     }
 
     /// True if this is the given symbol.
+    @inline(__always)
     public func isSymbol(_ symbol: Symbol) -> Bool {
         if case .symbol(let own) = kind { return own == symbol }
         return false
@@ -80,13 +117,13 @@ public struct Token: Sendable, Equatable {
         return false
     }
 
-    /// A short description for error messages.
-    public var description: String {
+    /// A short description for error messages (`file`: the file the token was read from).
+    public func description(in file: SourceFile) -> String {
         switch kind {
         case .number: return "a number"
         case .date(let month): return "the month \(Timeline.label(month))"
         case .dollar: return "`$`"
-        case .identifier(let name): return "`\(name)`"
+        case .identifier: return "`\(file.text(of: span))`"
         case .keyword(let word): return "`\(word.rawValue)`"
         case .string: return "a string"
         case .doc: return "a `##` comment"
@@ -103,9 +140,16 @@ public enum Keyword: String, Sendable, CaseIterable {
     case per, to, `in`, `if`, then, `else`, and, or, not, `true`, `false`, print, assert, alert, when, watch, use,
         delete
 
+    /// The keyword spelled by `name`, if any (no hashing: a name is checked at every definition).
+    static func match(_ name: String) -> Keyword? {
+        var name = name
+        return name.withUTF8 { match($0, 0, $0.count) }
+    }
+
     /// The keyword spelled by `bytes[start..<end]`, if any (no string is built).
     @inline(__always)
-    static func match(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Keyword? {
+    static func match<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ start: Int, _ end: Int) -> Keyword?
+    where Bytes.Index == Int {
         let length = end - start
         guard length >= 2 && length <= 6 else { return nil }
         func equals(_ word: StaticString) -> Bool {
