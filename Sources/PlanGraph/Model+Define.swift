@@ -4,12 +4,11 @@ public import PlanCore
 extension Model {
     /// Defines or redefines a cell `name = expr` (atomically) and recalculates what depends on it.
     ///
-    /// Names are resolved here, once (`Resolver`); `references` and `hasInterval` are accepted for
-    /// callers that have them from the parser and no longer needed. A `range` (`within LO to HI`) replaces the
-    /// cell's valid range; without one a redefinition keeps it, as it keeps the docs.
+    /// Names are resolved here, once (`Resolver`). A `range` (`within LO to HI`) replaces the cell's valid
+    /// range; without one a redefinition keeps it, as it keeps the docs.
     public mutating func define(
         _ name: String, nameSpan: SourceSpan, expr: Expr, file: SourceFile, doc: [String] = [],
-        references: [Expr.Reference]? = nil, hasInterval: Bool = false, range: ValidRange? = nil
+        range: ValidRange? = nil
     ) throws(Diagnostic) -> ChangeSet {
         // A cell may share its name with a built-in (`occupancy` and `occupancy(…)`): calls are written differently.
         if functionIds[name] != nil {

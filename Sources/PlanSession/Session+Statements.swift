@@ -65,8 +65,7 @@ extension Session {
             let range = try statement.range.map { clause throws(Diagnostic) in try model.validRange(clause, file: file)
             }
             let changes = try model.define(
-                name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, references: statement.references,
-                hasInterval: statement.hasInterval, range: range)
+                name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, range: range)
             report(changes)
         case .defineField(let name, let nameSpan, let field, let fieldSpan, let expr):
             try defineField(name, nameSpan, field, fieldSpan, expr, statement)

@@ -39,13 +39,11 @@ private func corpus() throws -> [SourceFile] {
     return files
 }
 
-/// The result of reading one expression at `offset`: its tree (or error), where reading stopped, the
-/// names it collected and whether it saw `to`.
+/// The result of reading one expression at `offset`: its tree (or error; names and intervals included) and
+/// where reading stopped.
 private struct Reading: Equatable {
     var tree: String
     var end: Int
-    var references: String
-    var sawInterval: Bool
 }
 
 /// Reads one expression at `offset` of `file`, through the fast path (`expression()`) or the full descent
@@ -61,14 +59,9 @@ private func read(_ file: SourceFile, at offset: Int, fast: Bool) -> Reading {
             expr = try parser.conversion(seed: nil)
             parser.leave()
         }
-        let references = parser.collected.map { "\($0.name)@\($0.span.start)\($0.isCall ? "()" : "")" }
-        return Reading(
-            tree: fullDump(expr), end: parser.previousEnd, references: references.joined(separator: " "),
-            sawInterval: parser.sawInterval)
+        return Reading(tree: fullDump(expr), end: parser.previousEnd)
     } catch {
-        return Reading(
-            tree: "error \(error.message) \(String(describing: error.span))", end: -1, references: "",
-            sawInterval: false)
+        return Reading(tree: "error \(error.message) \(String(describing: error.span))", end: -1)
     }
 }
 

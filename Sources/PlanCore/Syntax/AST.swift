@@ -142,10 +142,6 @@ public struct Statement: Sendable {
     public var doc: [String]
     /// The file it is in.
     public var file: SourceFile
-    /// Every name it uses, in source order (function parameters and unit words included as written).
-    public var references: [Expr.Reference] = []
-    /// True when it contains `a to b`.
-    public var hasInterval = false
     /// An alert's `show` details (`alert "…" when cond show complex: csat_change.complex, …`); empty otherwise.
     public var alertDetails: [AlertDetail] = []
     /// A definition's valid range (`name = expr within LO to HI`); nil otherwise.
@@ -161,15 +157,13 @@ public struct Statement: Sendable {
 
     /// Creates a statement with everything the parser found in it.
     init(
-        kind: Kind, span: SourceSpan, doc: [String], file: SourceFile, references: [Expr.Reference],
-        hasInterval: Bool, alertDetails: [AlertDetail], range: RangeClause?
+        kind: Kind, span: SourceSpan, doc: [String], file: SourceFile, alertDetails: [AlertDetail],
+        range: RangeClause?
     ) {
         self.kind = kind
         self.span = span
         self.doc = doc
         self.file = file
-        self.references = references
-        self.hasInterval = hasInterval
         self.alertDetails = alertDetails
         self.range = range
     }

@@ -128,7 +128,6 @@ extension Parser {
         let low: Expr
         if let seed { low = seed } else { low = try additive() }
         guard try matchKeyword(.to) != nil else { return low }
-        sawInterval = true
         let high = try additive()
         return Expr(.interval(low, high), low.span.merged(with: high.span))
     }
@@ -269,14 +268,7 @@ extension Parser {
         case .identifier:
             try advance()
             let name = self.name(of: token)
-            if let open = try matchSymbol(.leftParen) {
-                collected.append(Expr.Reference(name: name, span: token.span, isCall: true))
-                return try call(name, token.span, open)
-            }
-            // Money and time words are units; a count or point word may be a cell (`contacts`).
-            if Unit.Atom(reservedWord: name) == nil {
-                collected.append(Expr.Reference(name: name, span: token.span, isCall: false))
-            }
+            if let open = try matchSymbol(.leftParen) { return try call(name, token.span, open) }
             return Expr(.name(name), token.span)
         case .end, .newline:
             let at = max(0, previousEnd - 1)

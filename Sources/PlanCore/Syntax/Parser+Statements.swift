@@ -29,24 +29,19 @@ extension Parser {
                 swap(&details, &alertDetails)
                 var range: RangeClause?
                 swap(&range, &rangeClause)
-                // An exact copy of the names, so `collected` keeps its buffer for the next statement (sharing
-                // it would make the next `removeAll(keepingCapacity:)` copy it).
                 return Statement(
                     kind: kind, span: SourceSpan(start: token.span.start, end: stop), doc: doc, file: file,
-                    references: Array(collected[...]), hasInterval: sawInterval, alertDetails: details,
-                    range: range)
+                    alertDetails: details, range: range)
             }
         }
     }
 
     /// What the statement that starts with `first` (not a newline, a doc line or a command) does, and where
-    /// it stops, read to its end (the names it uses are left in `collected`).
+    /// it stops, read to its end.
     ///
     /// The statement itself is built by the caller, straight into its result: built here and returned through
     /// a throwing call, the compiler copied the whole statement on the way out.
     private mutating func statementBody(from first: Token) throws(EvalError) -> (Statement.Kind, Int) {
-        collected.removeAll(keepingCapacity: true)
-        sawInterval = false
         statementStart = first.span.start
         defer { statementStart = nil }
         let kind = try statementKind(first)
@@ -145,8 +140,6 @@ extension Parser {
         if let timeline = try timelineStatement(first) { return timeline }
         let expr = try expression()
         guard let assign = try matchSymbol(.assign) else { return .show(expr) }
-        collected.removeAll(keepingCapacity: true)
-        sawInterval = false
         let value = try expression()
         switch expr.kind {
         case .name(let name):

@@ -32,8 +32,6 @@ extension Parser {
         let word = try peek()
         guard isWord(word, "within") else { return nil }
         try advance()
-        let saved = collected
-        defer { collected = saved }
         let low = try additive()
         guard try matchKeyword(.to) != nil else {
             let token = try peek()

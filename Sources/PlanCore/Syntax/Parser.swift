@@ -52,10 +52,6 @@ public struct Parser {
     /// Where the statement being parsed starts (nil between statements), for `maximumStatementLength`.
     var statementStart: Int?
     private(set) var previousEnd = 0
-    /// The names used by the statement being parsed (collected while parsing, so no second walk is needed).
-    var collected: [Expr.Reference] = []
-    /// True when the statement being parsed contains `a to b`.
-    var sawInterval = false
     /// The `show` details of the alert statement being parsed (see `Statement.alertDetails`).
     var alertDetails: [AlertDetail] = []
     /// The `within LO to HI` clause of the definition being parsed (see `Statement.range`).

@@ -38,8 +38,7 @@ func dumpAll(_ file: SourceFile) -> String {
     do throws(EvalError) {
         while let statement = try parser.nextStatement() {
             dump(statement.kind, to: &out)
-            out += "span \(statement.span) doc \(statement.doc) interval \(statement.hasInterval)\n"
-            for name in statement.references { out += "name \(name.name) \(name.span) \(name.isCall)\n" }
+            out += "span \(statement.span) doc \(statement.doc)\n"
             dump(statement.alertDetails, to: &out)
             dump(statement.range, to: &out)
         }
