@@ -7,10 +7,10 @@
 /// its error when (and only when) evaluation reaches it, in evaluation order.
 ///
 /// Memory (a model of 100,000 cells keeps 100,000 of these trees): the common leaves (plain numbers, cells,
-/// parameters) are stored inline in 12 bytes, so a `Code` is 16 bytes; other constants are boxed. An
-/// operator chain of one link, most of a large model's arithmetic (`x * 0.5`), is one `binary` box rather
-/// than a chain box and an array of links. Longer chains stay flat (`chain`), so a chain of thousands of
-/// terms nests no deeper than it is written.
+/// parameters) are stored inline in 12 bytes, so a `Code` is 16 bytes; other constants are boxed. A short
+/// chain of arithmetic (`x * 0.5`, `a * 0.5 + b * 0.25 + 3`: most of a large model) is a `binary` box per
+/// operator rather than a chain box and an array of links. Longer chains stay flat (`chain`), so a chain of
+/// thousands of terms nests no deeper than it is written.
 public enum Code: Sendable {
     /// A plain number literal.
     case number(Double)
@@ -23,6 +23,9 @@ public enum Code: Sendable {
     /// `a op b`, each operand with its span (errors point at the right one): an arithmetic operator or a
     /// comparison, the one-link form of `chain` (not `and`/`or`, nor a division by a bare unit word).
     indirect case binary(BinaryOp, Code, SourceSpan, Code, SourceSpan)
+    /// An earlier operator of a short chain folded into `binary` nodes (`a + b` in `a + b + c`): the same, but
+    /// it counts no level of evaluation depth, as the chain's links did not.
+    indirect case link(BinaryOp, Code, SourceSpan, Code, SourceSpan)
     /// Negation.
     indirect case negate(Code, SourceSpan)
     /// `not x`: the operand and its span.
@@ -51,6 +54,12 @@ public enum Code: Sendable {
     indirect case convert(Code, Unit, SourceSpan)
     /// A name that did not resolve: throws when evaluated.
     indirect case failure(EvalError)
+}
+
+extension Code {
+    /// The most links a chain of arithmetic may have to be folded into `binary` nodes (each fold nests the
+    /// evaluation one native call deeper than the flat chain did, so this bounds it).
+    static var longestFoldedChain: Int { 4 }
 }
 
 /// One link of a resolved operator chain.

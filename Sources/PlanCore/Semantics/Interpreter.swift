@@ -40,6 +40,10 @@ public struct Interpreter<D: EvaluationDomain> {
         switch code {
         case .number(let number): return .number(D.number(number), .plain)
         case .cell(let slot, _): return try domain.cell(slot.index)
+        case .link(let op, let lhs, _, let rhs, let span):
+            let left = try run(lhs)
+            let right = try run(rhs)
+            return try binary(op, left, right, span)
         case .constant(let value):
             if case .number(let number, let unit) = value { return .number(D.number(number), unit) }
             return Datum(value)
@@ -51,7 +55,7 @@ public struct Interpreter<D: EvaluationDomain> {
             throw EvalError(Self.tooDeepMessage, kind: .limit, span: code.span)
         }
         switch code {
-        case .number, .constant, .cell: return try run(code)
+        case .number, .constant, .cell, .link: return try run(code)
         case .binary(let op, let lhs, _, let rhs, let span):
             // Operands first, then the (non-mutating) operator: an operand evaluated inside the call's argument
             // list would make Swift copy the interpreter for the call.
@@ -206,7 +210,7 @@ extension Code {
             .power(_, _, let span), .field(_, _, let span), .conditional(_, _, _, let span),
             .convert(_, _, let span):
             return span
-        case .binary(_, _, let span, _, _): return span
+        case .binary(_, _, let span, _, _), .link(_, _, let span, _, _): return span
         case .chain(_, let span, _): return span
         case .function(_, _, let site), .builtin(_, _, let site), .draw(_, _, let site, _),
             .interval(_, _, let site, _), .series(_, _, let site, _):

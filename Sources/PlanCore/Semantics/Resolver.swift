@@ -90,10 +90,19 @@ public struct Resolver {
                 }
                 lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: word))
             }
-            if lowered.count == 1, let link = lowered.first, !link.dividesByUnitWord, link.op != .and, link.op != .or {
-                return .binary(link.op, head, first.span, link.rhs, link.span)
+            guard lowered.count <= Code.longestFoldedChain,
+                lowered.allSatisfy({ !$0.dividesByUnitWord && $0.op != .and && $0.op != .or })
+            else { return .chain(head, first.span, lowered) }
+            // Left to right: the last link is the `binary` that counts the chain's level of depth, the ones
+            // before it are `link`s that count none, so every operand is evaluated at the depth it had.
+            var folded = head
+            for (index, link) in lowered.enumerated() {
+                folded =
+                    index == lowered.count - 1
+                    ? .binary(link.op, folded, first.span, link.rhs, link.span)
+                    : .link(link.op, folded, first.span, link.rhs, link.span)
             }
-            return .chain(head, first.span, lowered)
+            return folded
         case .power(let base, let exponent): return .power(lower(base), lower(exponent), expr.span)
         case .call(let name, let nameSpan, let args): return call(name, nameSpan, args, expr.span)
         case .field(let base, let field, let fieldSpan): return .field(lower(base), field, fieldSpan)
