@@ -82,36 +82,37 @@ struct ParserFastPathTests {
 
     @Test("over every formula of the presets and scripts, the fast path and the full descent agree")
     func fastPathCorpus() throws {
-        var checked = 0
-        for file in try corpus() {
-            var parser = Parser(file)
-            while let statement = try? parser.nextStatement() {
-                for expr in topLevelExpressions(statement) {
-                    checked += 1
-                    let fast = read(file, at: expr.span.start, fast: true)
-                    #expect(fast == read(file, at: expr.span.start, fast: false), "\(file.text(of: expr.span))")
-                    // The statement's own tree is the one read again from its span.
-                    #expect(fast.tree == fullDump(expr), "\(file.name ?? ""): \(file.text(of: expr.span))")
-                }
-            }
+        let checked = try forEachFormula { file, expr in
+            let fast = read(file, at: expr.span.start, fast: true)
+            #expect(fast == read(file, at: expr.span.start, fast: false), "\(file.text(of: expr.span))")
+            // The statement's own tree is the one read again from its span.
+            #expect(fast.tree == fullDump(expr), "\(file.name ?? ""): \(file.text(of: expr.span))")
         }
         #expect(checked > 1_000)
     }
 
     @Test("every formula of the presets and scripts reads back from its span, spans and all")
     func reparseCorpus() throws {
+        let checked = try forEachFormula { file, expr in
+            let again = Parser.reparseExpression(in: file, at: expr.span)
+            #expect(again.map(fullDump) == fullDump(expr), "\(file.text(of: expr.span))")
+        }
+        #expect(checked > 1_000)
+    }
+
+    /// Calls `body` with every top-level formula of the corpus; how many there were.
+    private func forEachFormula(_ body: (SourceFile, Expr) -> Void) throws -> Int {
         var checked = 0
         for file in try corpus() {
             var parser = Parser(file)
             while let statement = try? parser.nextStatement() {
                 for expr in topLevelExpressions(statement) {
                     checked += 1
-                    let again = Parser.reparseExpression(in: file, at: expr.span)
-                    #expect(again.map(fullDump) == fullDump(expr), "\(file.text(of: expr.span))")
+                    body(file, expr)
                 }
             }
         }
-        #expect(checked > 1_000)
+        return checked
     }
 
     @Test("tokens carry no text: names, strings, docs and commands are read from the file")
