@@ -21,12 +21,21 @@ hyperfine -N --warmup 5 --runs 50 --export-markdown "$tmp/s.md" \
 echo "== 10,000-cell model: supportplan vs GNU bc"
 hyperfine -N --warmup 2 --runs 15 "$bin run --empty $tmp/chain10000.plan" "bc -q $tmp/chain10000.bc" 2>/dev/null \
   | grep -E "Benchmark|Time|faster"
-echo "== 100,000-cell model: supportplan vs CPython (time, peak memory)"
-/usr/bin/time -f "supportplan %e s %M KB" "$bin" run --empty "$tmp/chain100000.plan" >/dev/null
-/usr/bin/time -f "cpython     %e s %M KB" "$py" "$tmp/chain100000.py" >/dev/null
-echo "== incremental recalculation in the 100,000-cell model"
-(cat "$tmp/chain100000.plan"; echo ':set timing on'; echo 'x99990 = x99989 * 0.5 + 1'; echo 'x0 = 2') > "$tmp/incr.plan"
-"$bin" run --empty "$tmp/incr.plan" | grep recomputed
+echo "== 100,000-cell model: supportplan vs CPython (medians of 5 runs each, then peak memory)"
+hyperfine -N --warmup 1 --runs 5 "$bin run --empty $tmp/chain100000.plan" "$py $tmp/chain100000.py" 2>/dev/null \
+  | grep -E "Benchmark|Time|faster"
+/usr/bin/time -f "supportplan %e s %M KB" "$bin" run --empty "$tmp/chain100000.plan" </dev/null >/dev/null
+/usr/bin/time -f "cpython     %e s %M KB" "$py" "$tmp/chain100000.py" </dev/null >/dev/null
+echo "== incremental recalculation in the 100,000-cell model (5 loads; a leaf change, then the root twice)"
+(cat "$tmp/chain100000.plan"; echo ':set timing on'; echo 'x99990 = x99989 * 0.5 + 1'; echo 'x0 = 2'; echo 'x0 = 3') \
+  > "$tmp/incr.plan"
+for i in 1 2 3 4 5; do "$bin" run --empty "$tmp/incr.plan" | grep recomputed; done > "$tmp/incr.out"
+grep -o 'in [0-9.]* ms' "$tmp/incr.out" | sed -n '1~3p' | awk '{print $2}' > "$tmp/leaf.times"
+grep -o 'in [0-9.]* ms' "$tmp/incr.out" | sed -n '2~3p;3~3p' | awk '{print $2}' > "$tmp/root.times"
+printf '  leaf (%s): %s\n' "$(sed -n 1p "$tmp/incr.out" | grep -o 'recomputed [0-9]* cells')" \
+  "$(sort -n "$tmp/leaf.times" | awk '{v[NR]=$1} END {printf "min %.3f ms, median %.3f ms", v[1], v[int((NR+1)/2)]}')"
+printf '  root (%s): %s\n' "$(sed -n 2p "$tmp/incr.out" | grep -o 'recomputed [0-9]* cells')" \
+  "$(sort -n "$tmp/root.times" | awk '{v[NR]=$1} END {printf "min %.3f ms, median %.3f ms", v[1], v[int((NR+1)/2)]}')"
 echo "== Monte Carlo, 1,000,000 samples: supportplan vs numpy vs squigglepy"
 runs=("$bin run --empty --seed 1 $bench/mc_model.plan" "$py $bench/mc_numpy.py 1000000 1")
 "$py" -c 'import squigglepy' 2>/dev/null && runs+=("$py $bench/mc_squigglepy.py 1000000 1")
