@@ -103,14 +103,21 @@ public struct Model: Sendable {
     /// True when a cell's value depends on a distribution (shown as uncertain, `~`).
     public func isUncertain(_ name: String) -> Bool {
         guard let id = cellIds[name] else { return false }
-        var seen: Set<Int> = [id]
-        var stack = [id]
-        while let next = stack.popLast() {
-            guard let node = nodes[next] else { continue }
-            if node.drawsFromDistribution { return true }
-            for dep in node.deps where seen.insert(dep).inserted { stack.append(dep) }
+        // Read in place (a copy of each node retains all its fields; a watched cell at the end of a 100,000-cell
+        // chain walks them all after every change).
+        return nodes.withUnsafeBufferPointer { nodes in
+            var seen = [Bool](repeating: false, count: nodes.count)
+            seen[id] = true
+            var stack = [id]
+            while let next = stack.popLast() {
+                if nodes[next]?.drawsFromDistribution == true { return true }
+                for dep in nodes[next]?.deps ?? [] where !seen[dep] {
+                    seen[dep] = true
+                    stack.append(dep)
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Evaluates an expression against the model without changing it.

@@ -44,6 +44,22 @@ struct ChangeLinesTests {
         #expect(lines == ["  mix.a   5% → 39.96%  (+35 pt)", "  half.a  2.5% → 19.98%  (+17.5 pt)"])
     }
 
+    /// Watched cells are found in the change list by one scan that stops when all are found: compared as they are
+    /// up to eight names, through a set beyond; either way in the watch list's order, unchanged ones left out.
+    @Test("watched changes in watch order, with more than eight watched cells and with a few")
+    func manyWatches() {
+        let (session, output) = makeSession()
+        let cells = (1...10).map { "c\($0) = a + \($0)" }.joined(separator: "\n")
+        _ = enter(
+            session, output,
+            "a = 1\nother = 5\n" + cells + "\nwatch c10, other, " + (1...9).map { "c\($0)" }.joined(separator: ", "))
+        // By hand: c_i = a + i goes from 1 + i to 2 + i; `other` does not change and is not shown.
+        let expected = ["  a    2", "  c10  11 → 12  (+1)"] + (1...9).map { "  c\($0)   \(1 + $0) → \(2 + $0)  (+1)" }
+        #expect(enter(session, output, "a = 2") == expected)
+        _ = enter(session, output, "watch c3, c1")
+        #expect(enter(session, output, "a = 3") == ["  a   3", "  c3  5 → 6  (+1)", "  c1  3 → 4  (+1)"])
+    }
+
     /// A whole record redefined: one row per field that changed, nothing twice.
     @Test("a redefined record lists the changed fields of the cell and of watched records")
     func redefinedRecord() {

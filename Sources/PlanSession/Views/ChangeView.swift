@@ -28,10 +28,9 @@ struct ChangeView {
         if let first = changes.cells.first, changes.hasRoot {
             rows += rootRows(first)
         }
-        // One lookup table, not a search of the change list per watched cell (100k watches).
-        var changed: [String: ChangeSet.CellChange] = [:]
-        for change in changes.cells where changed[change.name] == nil { changed[change.name] = change }
-        for name in listed ?? model.watches where name != changes.cells.first?.name || !changes.hasRoot {
+        let names = listed ?? model.watches
+        let changed = Self.changes(of: names, in: changes.cells)
+        for name in names where name != changes.cells.first?.name || !changes.hasRoot {
             guard let change = changed[name], let old = change.old else { continue }
             rows += changeRows(name, old, change.new)
         }
@@ -40,6 +39,28 @@ struct ChangeView {
         return rows.map { row in
             TextLayout.fit("  " + row.label.padding(labelWidth) + "  " + row.text, width: width)
         }
+    }
+
+    /// The first change of each of `names` among `cells`, by name.
+    ///
+    /// One pass over the changes that stops once every name is found; a change at the root of a large model
+    /// changes 100,000 cells while a few are watched (none in a fresh session), and a table of every change
+    /// cost more than the recalculation itself.
+    static func changes(of names: [String], in cells: [ChangeSet.CellChange]) -> [String: ChangeSet.CellChange] {
+        guard !names.isEmpty else { return [:] }
+        let wanted = Set(names)
+        // A few names are compared as they are (a short name compares in a few instructions; hashing each of
+        // 100,000 changed names cost more than the recalculation).
+        let few = wanted.count <= 8 ? Array(wanted) : nil
+        var found: [String: ChangeSet.CellChange] = [:]
+        found.reserveCapacity(wanted.count)
+        for change in cells {
+            let isWanted = few.map { $0.contains(change.name) } ?? wanted.contains(change.name)
+            guard isWanted, found[change.name] == nil else { continue }
+            found[change.name] = change
+            if found.count == wanted.count { break }
+        }
+        return found
     }
 
     /// The changed cell: its new value (and which distribution it draws from), or the fields that changed.
