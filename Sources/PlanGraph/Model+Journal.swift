@@ -26,8 +26,8 @@ extension Model {
         journal = nil
         for entry in entries.reversed() {
             switch entry {
-            case .node(let id, let node): nodes[id] = node
-            case .value(let id, let value): nodes[id]?.value = value
+            case .node(let id, let node): nodes.set(id, node)
+            case .value(let id, let value): nodes.setValue(value, at: id)
             case .dependents(let id, let list): dependents[id] = list
             case .cellId(let name, let id): cellIds[name] = id
             case .functionId(let name, let id): functionIds[name] = id
@@ -43,12 +43,12 @@ extension Model {
 
     mutating func setNode(_ id: Int, _ node: Node?) {
         journal?.append(.node(id, nodes[id]))
-        nodes[id] = node
+        nodes.set(id, node)
     }
 
     mutating func setValue(_ id: Int, _ value: Value?) {
         if journal != nil { journal?.append(.value(id, nodes.value(at: id))) }
-        nodes[id]?.value = value
+        nodes.setValue(value, at: id)
     }
 
     mutating func appendNode(_ node: Node) -> Int {

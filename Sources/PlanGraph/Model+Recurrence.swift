@@ -107,11 +107,8 @@ extension Model {
 
     /// True when any of `ids` reads another node a month back.
     func hasRecurrence(_ ids: [Int]) -> Bool {
-        // Through the buffer: `nodes[id]?.field` on the array copies the whole node first.
-        nodes.withUnsafeBufferPointer { nodes in
-            for id in ids where nodes[id]?.laggedDeps.isEmpty == false { return true }
-            return false
-        }
+        // In place: a copy of each node would retain all its fields.
+        ids.contains { id in nodes.withNode(id) { chunk, index in chunk[index]?.laggedDeps.isEmpty == false } }
     }
 
     /// Evaluates the cells of a recurrence month by month; their values (series) in the group's order.

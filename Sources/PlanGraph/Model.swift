@@ -7,7 +7,7 @@ public import PlanCore
 /// is a value type: a copy is a snapshot (the REPL's undo stack keeps them).
 public struct Model: Sendable {
     /// Nodes by id (nil once deleted).
-    public internal(set) var nodes: [Node?] = []
+    public internal(set) var nodes = NodeStore()
     /// Who uses each node (edges reversed), by id.
     var dependents: [Users] = []
     /// Cell ids by name.
@@ -102,22 +102,24 @@ public struct Model: Sendable {
 
     /// True when a cell's value depends on a distribution (shown as uncertain, `~`).
     public func isUncertain(_ name: String) -> Bool {
-        guard let id = cellIds[name] else { return false }
+        guard let id = cellIds[name], nodes.drawing > 0 else { return false }
         // Read in place (a copy of each node retains all its fields; a watched cell at the end of a 100,000-cell
         // chain walks them all after every change).
-        return nodes.withUnsafeBufferPointer { nodes in
-            var seen = [Bool](repeating: false, count: nodes.count)
-            seen[id] = true
-            var stack = [id]
-            while let next = stack.popLast() {
-                if nodes[next]?.drawsFromDistribution == true { return true }
-                for dep in nodes[next]?.deps ?? [] where !seen[dep] {
+        var seen = [Bool](repeating: false, count: nodes.count)
+        seen[id] = true
+        var stack = [id]
+        while let next = stack.popLast() {
+            let draws = nodes.withNode(next) { chunk, index in
+                if chunk[index]?.drawsFromDistribution == true { return true }
+                for dep in chunk[index]?.deps ?? [] where !seen[dep] {
                     seen[dep] = true
                     stack.append(dep)
                 }
+                return false
             }
-            return false
+            if draws { return true }
         }
+        return false
     }
 
     /// Evaluates an expression against the model without changing it.
@@ -139,12 +141,12 @@ extension Model: NameTable {
 
 /// The model's nodes seen by the interpreter: values and functions by slot.
 struct NodeTable: CodeContext {
-    let nodes: [Node?]
+    let nodes: NodeStore
     let timeline: Timeline?
     /// The months evaluated so far of the cells of a recurrence being evaluated month by month.
     var recurrence: RecurrenceMonths?
 
-    init(nodes: [Node?], timeline: Timeline?, recurrence: RecurrenceMonths? = nil) {
+    init(nodes: NodeStore, timeline: Timeline?, recurrence: RecurrenceMonths? = nil) {
         self.nodes = nodes
         self.timeline = timeline
         self.recurrence = recurrence
@@ -175,13 +177,13 @@ struct NodeTable: CodeContext {
 /// model (a change near the leaves of 100,000 cells), which keeps them in a dictionary so that it costs nothing
 /// per node of the model.
 final class PassValues: CodeContext {
-    let nodes: [Node?]
+    let nodes: NodeStore
     let timeline: Timeline?
     private var dense: [Value?]
     private var sparse: [Int: Value] = [:]
 
     /// The values before a pass of `passLength` nodes.
-    init(nodes: [Node?], timeline: Timeline?, passLength: Int) {
+    init(nodes: NodeStore, timeline: Timeline?, passLength: Int) {
         self.nodes = nodes
         self.timeline = timeline
         dense = passLength > 256 || nodes.count <= 4096 ? [Value?](repeating: nil, count: max(1, nodes.count)) : []

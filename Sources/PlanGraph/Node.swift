@@ -135,10 +135,3 @@ final class Box<Contents: Sendable>: Sendable {
 
     init(_ contents: Contents) { self.contents = contents }
 }
-
-extension [Node?] {
-    /// The value of the node in a slot, read in place: `nodes[id]?.value` on the array copies the whole node
-    /// (retaining every field) before it reads one, which dominated recalculating a large model.
-    @inline(__always)
-    func value(at id: Int) -> Value? { withUnsafeBufferPointer { $0[id]?.value } }
-}

@@ -63,4 +63,41 @@ struct LargePassTests {
         _ = try define(&model, "x0", "2")
         #expect(abs(number(model, "x299") - (10.0 / 3.0 + 151 + 149)) < 1e-9)
     }
+
+    @Test("a copy of the model keeps its values when the other is changed, across node chunks of 1,024")
+    func copiesShareUntilWritten() throws {
+        var lines: [(String, String)] = [("y0", "1")]
+        for index in 1..<2_100 { lines.append(("y\(index)", "y\(index - 1) + 1")) }
+        var model = try model(lines)
+        let before = model
+        _ = try define(&model, "y0", "10")
+        // By hand: y2099 = y0 + 2099, so 2100 before and 2109 after; y1500 (in the second chunk) 1501 → 1510.
+        #expect(number(before, "y2099") == 2_100 && number(model, "y2099") == 2_109)
+        #expect(number(before, "y1500") == 1_501 && number(model, "y1500") == 1_510)
+        #expect(before.cell("y0")?.formula == "1" && model.cell("y0")?.formula == "10")
+        // Deleting the last cells and adding new ones crosses the chunk boundary both ways.
+        var shrunk = model
+        let file = SourceFile(name: nil, text: "")
+        for index in stride(from: 2_099, through: 2_040, by: -1) {
+            try shrunk.delete("y\(index)", span: SourceSpan(start: 0, end: 0), file: file)
+        }
+        _ = try define(&shrunk, "z", "y2039 * 2")
+        #expect(number(shrunk, "z") == 2 * 2_049 && number(model, "y2099") == 2_109)
+    }
+
+    @Test("uncertainty is found through a large model, and forgotten when the only draw is deleted")
+    func uncertaintyAcrossChunks() throws {
+        var lines: [(String, String)] = [("w0", "1")]
+        for index in 1..<1_500 { lines.append(("w\(index)", "w\(index - 1) + 1")) }
+        var model = try model(lines)
+        #expect(!model.isUncertain("w1499"))
+        _ = try define(&model, "r", "1 to 3")
+        _ = try define(&model, "w0", "r")
+        #expect(model.isUncertain("w1499"))
+        _ = try define(&model, "w0", "1")
+        try model.delete("r", span: SourceSpan(start: 0, end: 0), file: SourceFile(name: nil, text: ""))
+        #expect(!model.isUncertain("w1499"))
+        _ = try define(&model, "w700", "w699 + (1 to 2)")
+        #expect(model.isUncertain("w1499") && !model.isUncertain("w699"))
+    }
 }
