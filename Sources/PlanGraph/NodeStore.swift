@@ -8,8 +8,10 @@ import PlanCore
 /// chunk. Reads go through `_read`, and `value(at:)` / `withNode(_:_:)` read a node in place (a plain copy of a
 /// node retains every field).
 public struct NodeStore: RandomAccessCollection, Sendable {
-    /// One chunk of nodes. Written only while uniquely referenced (the store copies a shared chunk first), so a
-    /// chunk another copy of the model reads, on any thread, is never written: hence `@unchecked Sendable`.
+    /// One chunk of nodes.
+    ///
+    /// Written only while uniquely referenced (the store copies a shared chunk first), so a chunk another copy
+    /// of the model reads, on any thread, is never written: hence `@unchecked Sendable`.
     final class Chunk: @unchecked Sendable {
         var nodes: [Node?]
 
