@@ -163,10 +163,7 @@ struct NodeTable: CodeContext {
         return position < series.values.count ? (series.values[position], true) : nil
     }
 
-    func function(ofSlot slot: Int) -> CompiledFunction? {
-        guard let node = nodes[slot], node.kind == .function else { return nil }
-        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
-    }
+    func function(ofSlot slot: Int) -> CompiledFunction? { nodes.function(at: slot) }
 }
 
 /// The model's values as one recalculation pass sees them: each node's value before the pass, or the value
@@ -203,14 +200,7 @@ final class PassValues: CodeContext {
         return nodes.value(at: slot)
     }
 
-    func value(ofSlot slot: Int, at position: Int) -> (value: Value, varies: Bool)? {
-        guard let value = value(ofSlot: slot) else { return nil }
-        guard case .series(let series) = value else { return (value, false) }
-        return position < series.values.count ? (series.values[position], true) : nil
-    }
+    // A month of a cell: `CodeContext`'s own `value(ofSlot:at:)`, over `value(ofSlot:)`.
 
-    func function(ofSlot slot: Int) -> CompiledFunction? {
-        guard let node = nodes[slot], node.kind == .function else { return nil }
-        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
-    }
+    func function(ofSlot slot: Int) -> CompiledFunction? { nodes.function(at: slot) }
 }

@@ -97,6 +97,12 @@ public struct NodeStore: RandomAccessCollection, Sendable {
         try chunks[id >> Self.shift].nodes.withUnsafeBufferPointer { try body($0, id & Self.mask) }
     }
 
+    /// The user function with an id, as the interpreter calls it (nil for any other node).
+    func function(at id: Int) -> CompiledFunction? {
+        guard let node = self[id], node.kind == .function else { return nil }
+        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
+    }
+
     /// The value of the node with an id, read in place.
     @inline(__always)
     func value(at id: Int) -> Value? { withNode(id) { chunk, index in chunk[index]?.value } }

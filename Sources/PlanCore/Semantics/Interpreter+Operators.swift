@@ -6,9 +6,11 @@ extension Interpreter {
     /// one's order when the order differs), a record and a scalar broadcast, numbers are checked and
     /// combined by the domain, booleans and strings compare for equality.
     func binary(_ op: BinaryOp, _ lhs: Datum<D>, _ rhs: Datum<D>, _ span: SourceSpan) throws(EvalError) -> Datum<D> {
-        switch (lhs, rhs) {
-        case (.number(let a, let ua), .number(let b, let ub)):
+        // Two numbers, most of all arithmetic, before the tuple switch below (which copies both operands).
+        if case .number(let a, let ua) = lhs, case .number(let b, let ub) = rhs {
             return try domain.arithmetic(op, a, ua, b, ub, span: span)
+        }
+        switch (lhs, rhs) {
         case (.record(let keys, let left), .record(let otherKeys, let right)):
             var fields: [Datum<D>] = []
             fields.reserveCapacity(left.count)

@@ -43,7 +43,7 @@ public struct Interpreter<D: EvaluationDomain> {
         case .link(let op, let lhs, _, let rhs, let span):
             let left = try run(lhs)
             let right = try run(rhs)
-            return try operate(op, left, right, span)
+            return try binary(op, left, right, span)
         case .constant(let value):
             if case .number(let number, let unit) = value { return .number(D.number(number), unit) }
             return Datum(value)
@@ -61,7 +61,7 @@ public struct Interpreter<D: EvaluationDomain> {
             // list would make Swift copy the interpreter for the call.
             let left = try run(lhs)
             let right = try run(rhs)
-            return try operate(op, left, right, span)
+            return try binary(op, left, right, span)
         case .chain(let first, let firstSpan, let links): return try chain(first, firstSpan, links)
         case .parameter(let slot, _):
             if let frame = frames.last, frame.position != domain.position {
@@ -118,17 +118,6 @@ public struct Interpreter<D: EvaluationDomain> {
         }
     }
 
-    /// `binary` with the case of most arithmetic, two numbers, handed to the domain at once.
-    @inline(__always)
-    private func operate(_ op: BinaryOp, _ lhs: Datum<D>, _ rhs: Datum<D>, _ span: SourceSpan) throws(EvalError)
-        -> Datum<D>
-    {
-        if case .number(let a, let ua) = lhs, case .number(let b, let ub) = rhs {
-            return try domain.arithmetic(op, a, ua, b, ub, span: span)
-        }
-        return try binary(op, lhs, rhs, span)
-    }
-
     /// Evaluates the operands of a chain left to right (`and`/`or` short-circuit).
     private mutating func chain(_ first: Code, _ firstSpan: SourceSpan, _ links: [CodeLink]) throws(EvalError)
         -> Datum<D>
@@ -171,7 +160,7 @@ public struct Interpreter<D: EvaluationDomain> {
                 }
             default:
                 let rhs = try run(link.rhs)
-                acc = try operate(link.op, acc, rhs, link.span)
+                acc = try binary(link.op, acc, rhs, link.span)
             }
         }
         return acc
