@@ -120,6 +120,8 @@ public final class Session {
             output.report(error)
             return .error
         }
+        // A line defines at most one name: a large file makes room for its names at once.
+        model.reserveCapacity(forDefinitions: file.lineStarts.count)
         var parser = Parser(file)
         var status = ExitStatus.success
         while true {

@@ -37,8 +37,8 @@ extension NameTable {
 /// A name is resolved when its definition is made. A unit word stays a unit even if a cell of that
 /// name is defined later; redefining a cell keeps its slot, so its users need no new resolution, and
 /// a cell that is used cannot be deleted.
-public struct Resolver {
-    private let names: any NameTable
+public struct Resolver<Names: NameTable> {
+    private let names: Names
     private let parameters: [String]
     private let defining: String?
     /// The slots the lowered code reads (cells and user functions), each once.
@@ -58,7 +58,7 @@ public struct Resolver {
     /// Creates a resolver for one definition; `defining` names the function being defined, if any, and
     /// `newCell` the cell being defined with the slot it will get, when it does not exist yet.
     public init(
-        _ names: any NameTable, parameters: [String] = [], defining function: String? = nil,
+        _ names: Names, parameters: [String] = [], defining function: String? = nil,
         newCell: (name: String, slot: Int)? = nil
     ) {
         self.names = names
@@ -78,29 +78,28 @@ public struct Resolver {
         case .not(let operand): return .not(lower(operand), operand.span)
         case .chain(let first, let links):
             let head = lower(first)
-            var lowered: [CodeLink] = []
-            lowered.reserveCapacity(links.count)
-            for link in links {
-                let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
-                var word = false
-                if link.op == .divide, case .name(let name) = link.rhs.kind, case .constant(.number) = rhs,
-                    Unit.Atom(word: name) != nil
-                {
-                    word = true
+            guard links.count <= Code.longestFoldedChain, isFoldable(links) else {
+                var lowered: [CodeLink] = []
+                lowered.reserveCapacity(links.count)
+                for link in links {
+                    let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
+                    lowered.append(
+                        CodeLink(
+                            op: link.op, rhs: rhs, span: link.rhs.span,
+                            dividesByUnitWord: link.op == .divide && isUnitWord(link.rhs)))
                 }
-                lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: word))
+                return .chain(head, first.span, lowered)
             }
-            guard lowered.count <= Code.longestFoldedChain,
-                lowered.allSatisfy({ !$0.dividesByUnitWord && $0.op != .and && $0.op != .or })
-            else { return .chain(head, first.span, lowered) }
             // Left to right: the last link is the `binary` that counts the chain's level of depth, the ones
-            // before it are `link`s that count none, so every operand is evaluated at the depth it had.
+            // before it are `link`s that count none, so every operand is evaluated at the depth it had. Folded
+            // as the links are lowered: no array of links is built for a chain that will not keep one.
             var folded = head
-            for (index, link) in lowered.enumerated() {
+            for (index, link) in links.enumerated() {
+                let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
                 folded =
-                    index == lowered.count - 1
-                    ? .binary(link.op, folded, first.span, link.rhs, link.span)
-                    : .link(link.op, folded, first.span, link.rhs, link.span)
+                    index == links.count - 1
+                    ? .binary(link.op, folded, first.span, rhs, link.rhs.span)
+                    : .link(link.op, folded, first.span, rhs, link.rhs.span)
             }
             return folded
         case .power(let base, let exponent): return .power(lower(base), lower(exponent), expr.span)
@@ -120,12 +119,25 @@ public struct Resolver {
 
     /// A divisor: a bare unit word there is always the unit (`x / month` divides by one month).
     private mutating func lowerUnitWord(_ expr: Expr) -> Code {
-        if case .name(let word) = expr.kind, parameters.firstIndex(of: word) == nil, names.cellSlot(word) == nil,
-            let atom = Unit.Atom(word: word)
-        {
+        if case .name(let word) = expr.kind, isUnitWord(expr), let atom = Unit.Atom(word: word) {
             return .constant(.number(atom.scale, .atom(atom)))
         }
         return lower(expr)
+    }
+
+    /// True for a bare unit word that names no parameter and no cell: after `/` it is the unit.
+    private func isUnitWord(_ expr: Expr) -> Bool {
+        guard case .name(let word) = expr.kind else { return false }
+        return Unit.Atom(word: word) != nil && parameters.firstIndex(of: word) == nil && names.cellSlot(word) == nil
+    }
+
+    /// True for links a short chain folds into `binary`: arithmetic or a comparison, not `and`/`or` (which
+    /// short-circuit) and not a division by a unit word (which the chain checks as a unit).
+    private func isFoldable(_ links: [ChainLink]) -> Bool {
+        for link in links where link.op == .and || link.op == .or || (link.op == .divide && isUnitWord(link.rhs)) {
+            return false
+        }
+        return true
     }
 
     private mutating func name(_ name: String, _ span: SourceSpan) -> Code {
@@ -219,7 +231,11 @@ public struct Resolver {
 
     private mutating func use(_ slot: Int) {
         let first = firstUse(slot)
-        if first { dependencies.append(slot) }
+        if first {
+            // Room for the few names of most definitions at once: appending one by one grew the array twice.
+            if dependencies.isEmpty { dependencies.reserveCapacity(4) }
+            dependencies.append(slot)
+        }
         if lagDepth > 0 {
             // Lagged only while its first use is lagged and no later use reads it in the same month.
             if first { laggedDependencies.append(slot) }
