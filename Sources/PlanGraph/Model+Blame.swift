@@ -10,10 +10,10 @@ import PlanCore
 extension Model {
     /// The diagnostic to report when redefining cell `existing` as `node` was refused with `error`.
     func blame(_ error: Diagnostic, redefining existing: Int?, as node: Node) -> Diagnostic {
-        guard error.kind == .refused, node.kind == .cell, let existing, let old = nodes[existing]?.value,
+        guard error.kind == .refused, node.kind == .cell, let existing, let old = nodes.value(at: existing),
             let downstream = error.notes.first,
             downstream.kind == .unitMismatch || downstream.kind == .unknownField,
-            let new = try? evaluateNode(node)
+            let new = try? evaluateNode(node, had: old)
         else { return error }
         var blamed: EvalError?
         if downstream.kind == .unitMismatch, let change = Self.unitChange(from: old, to: new) {

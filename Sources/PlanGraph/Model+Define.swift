@@ -25,7 +25,6 @@ extension Model {
         if let existing, let old = nodes[existing] {
             if doc.isEmpty { node.doc = old.doc }
             if range == nil { node.range = old.range }
-            node.value = old.value
         }
         return try replace(existing, with: node, nameSpan: nameSpan, file: file)
     }
@@ -145,7 +144,7 @@ extension Model {
         var old: Value?
         if let existing, let previous = nodes[existing] {
             id = existing
-            old = previous.value
+            old = nodes.value(at: existing)
             for dep in previous.deps { removeDependent(id, of: dep) }
             setNode(id, node)
         } else {
@@ -179,9 +178,7 @@ extension Model {
                 .error, error.message, kind: error.kind, file: node.file, span: error.span ?? node.span,
                 hint: error.hint)
         }
-        var stored = node
-        stored.value = value
-        let id = appendNode(stored)
+        let id = appendNode(node, value: value)
         cellIds[node.name] = id
         for dep in node.deps { dependents[dep].append(id) }
         var changes = ChangeSet()

@@ -42,6 +42,8 @@ extension Model {
     }
 
     mutating func setNode(_ id: Int, _ node: Node?) {
+        // Removing a node removes its value: the journal keeps the value too, to put both back.
+        if node == nil, journal != nil, let value = nodes.value(at: id) { journal?.append(.value(id, value)) }
         journal?.append(.node(id, nodes[id]))
         nodes.set(id, node)
     }
@@ -51,9 +53,9 @@ extension Model {
         nodes.setValue(value, at: id)
     }
 
-    mutating func appendNode(_ node: Node) -> Int {
+    mutating func appendNode(_ node: Node, value: Value? = nil) -> Int {
         journal?.append(.count(nodes.count))
-        nodes.append(node)
+        nodes.append(node, value: value)
         dependents.append(Users())
         return nodes.count - 1
     }

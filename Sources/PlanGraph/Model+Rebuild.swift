@@ -36,7 +36,7 @@ extension Model {
                     for dep in node.deps where dep != id && group.contains(dep) && !defined.contains(dep) {
                         guard let cell = nodes[dep], cell.kind == .cell else { continue }
                         defined.insert(dep)
-                        standIns.append(.placeholder(name: cell.name, literal: Self.standIn(cell.value)))
+                        standIns.append(.placeholder(name: cell.name, literal: Self.standIn(nodes.value(at: dep))))
                     }
                     defined.insert(id)
                 }

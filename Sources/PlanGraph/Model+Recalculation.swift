@@ -154,11 +154,11 @@ extension Model {
                 changes.recomputed += 1
                 let value: Value?
                 do {
-                    value = try evaluated(node)
+                    value = try evaluated(node, id: id)
                 } catch {
                     throw failure(error, at: node, root: root)
                 }
-                let old = id == root ? rootOld : node.value
+                let old = id == root ? rootOld : nodes.value(at: id)
                 if let stored = try settle(id, value, old: old, root: root, &changes, &changed) { setValue(id, stored) }
             case .recurrence(let group):
                 let needed = group.contains { id in
@@ -174,8 +174,8 @@ extension Model {
                     throw failure(error.error, at: node, root: root)
                 }
                 for (id, value) in results {
-                    guard let node = nodes[id] else { continue }
-                    let old = id == root ? rootOld : node.value
+                    guard nodes[id] != nil else { continue }
+                    let old = id == root ? rootOld : nodes.value(at: id)
                     if let stored = try settle(id, value, old: old, root: root, &changes, &changed) {
                         setValue(id, stored)
                     }
@@ -187,11 +187,11 @@ extension Model {
 
     /// A node's new value: a cell's or alert's formula evaluated, the timeline's own value (set, not computed),
     /// nothing for a function.
-    private func evaluated(_ node: Node) throws(EvalError) -> Value? {
+    private func evaluated(_ node: Node, id: Int) throws(EvalError) -> Value? {
         switch node.kind {
         case .function: return nil
-        case .timeline: return node.value
-        case .cell, .alert: return try evaluateNode(node)
+        case .timeline: return nodes.value(at: id)
+        case .cell, .alert: return try evaluateNode(node, had: nodes.value(at: id))
         }
     }
 
@@ -201,12 +201,12 @@ extension Model {
     {
         switch nodes[id]?.kind {
         case .function, nil: return nil
-        case .timeline: return nodes[id]?.value
+        case .timeline: return nodes.value(at: id)
         case .cell, .alert:
             guard let code = nodes[id]?.code else { return nil }
             let value = try interpreter.evaluateAcrossMonths(code)
             if nodes[id]?.range != nil, let node = nodes[id], let range = node.range {
-                try checkRange(range, of: node, value)
+                try checkRange(range, of: node, value, had: nodes.value(at: id))
             }
             return value
         }
@@ -259,9 +259,9 @@ extension Model {
         }
     }
 
-    func evaluateNode(_ node: Node) throws(EvalError) -> Value {
+    func evaluateNode(_ node: Node, had previous: Value? = nil) throws(EvalError) -> Value {
         let value = try Interpreter.evaluate(node.code, in: NodeTable(nodes: nodes, timeline: timeline))
-        if let range = node.range { try checkRange(range, of: node, value) }
+        if let range = node.range { try checkRange(range, of: node, value, had: previous) }
         return value
     }
 

@@ -13,18 +13,18 @@ extension Model {
         let value = timeline.map(Self.months)
         guard let id = timelineId, let existing = nodes[id] else {
             guard let value else { return ChangeSet() }
-            var node = Node(
+            let node = Node(
                 kind: .timeline, name: "timeline", expr: Expr(.number(0, .plain), span), code: .constant(.plain(0)),
                 file: file)
-            node.value = value
             begin()
-            setTimelineId(appendNode(node))
+            setTimelineId(appendNode(node, value: value))
             commit()
             var changes = ChangeSet()
             changes.recomputed = 1
             return changes
         }
-        if existing.value == value { return ChangeSet() }
+        let old = nodes.value(at: id)
+        if old == value { return ChangeSet() }
         begin()
         var node = existing
         node.span = span
@@ -32,7 +32,7 @@ extension Model {
         setNode(id, node)
         setValue(id, value)
         do {
-            let changes = try recalculate(from: id, oldRootValue: existing.value)
+            let changes = try recalculate(from: id, oldRootValue: old)
             commit()
             return changes
         } catch {

@@ -40,8 +40,11 @@ extension Model {
     public func validRange(of input: WhatIfInput) -> ValidRange? { cell(input.cell)?.range }
 
     /// Checks a node's new value against its range: every number of it, and for a distribution its 5th and
-    /// 95th percentiles; the error points at the value (the field's value in a record literal).
-    func checkRange(_ range: ValidRange, of node: Node, _ value: Value) throws(EvalError) {
+    /// 95th percentiles.
+    ///
+    /// The error points at the value (the field's value in a record literal). `previous`, the value the cell had,
+    /// gives the units a unit error asks for.
+    func checkRange(_ range: ValidRange, of node: Node, _ value: Value, had previous: Value?) throws(EvalError) {
         let found: (field: String, month: String, value: Value)?
         do throws(EvalError) {
             found = try range.firstViolation(in: value)
@@ -49,7 +52,7 @@ extension Model {
             guard error.kind == .unitMismatch else { throw EvalError(error.message, kind: error.kind, span: node.span) }
             // The units the cell had (when the range takes them), else the range's own.
             var expected = range.unit
-            if case .number(_, let unit)? = node.value?.firstNumber, range.fits(unit) { expected = unit }
+            if case .number(_, let unit)? = previous?.firstNumber, range.fits(unit) { expected = unit }
             throw wrongUnits(node, value, expected: expected, why: "its valid range is \(range.text)")
         }
         if let found {

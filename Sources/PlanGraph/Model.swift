@@ -34,7 +34,7 @@ public struct Model: Sendable {
 
     /// The model's monthly axis, if it has one (SPEC §9).
     public var timeline: Timeline? {
-        guard let timelineId, case .series(let months)? = nodes[timelineId]?.value else { return nil }
+        guard let timelineId, case .series(let months)? = nodes.value(at: timelineId) else { return nil }
         return months.timeline
     }
 
@@ -46,7 +46,7 @@ public struct Model: Sendable {
     /// The value of a cell.
     public func value(of name: String) -> Value? {
         guard let id = cellIds[name] else { return nil }
-        return nodes[id]?.value
+        return nodes.value(at: id)
     }
 
     /// The node of a cell.
@@ -73,9 +73,9 @@ public struct Model: Sendable {
 
     /// Alerts in definition order with their state.
     public var alerts: [(message: String, on: Bool)] {
-        nodes.compactMap { node in
-            guard let node, node.kind == .alert else { return nil }
-            return (node.name, node.value.map(Self.isOn) ?? false)
+        nodes.indices.compactMap { id in
+            guard let node = nodes[id], node.kind == .alert else { return nil }
+            return (node.name, nodes.value(at: id).map(Self.isOn) ?? false)
         }
     }
 

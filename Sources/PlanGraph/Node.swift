@@ -62,8 +62,6 @@ public struct Node: Sendable {
         get { rare?.contents.laggedDeps ?? [] }
         set { update { $0.laggedDeps = newValue } }
     }
-    /// The value (a cell's value, an alert's state); nil for functions.
-    public var value: Value?
     /// True when its own expression draws from a distribution.
     public var drawsFromDistribution = false
     /// An alert's `show` details (empty for cells, functions and alerts without them).

@@ -1,21 +1,30 @@
 import PlanCore
 
-/// The model's nodes by id: an array in chunks of 1,024 that copies of the model share until one of them
-/// writes to a chunk.
+/// The model's nodes by id, and their values beside them: arrays in chunks of 1,024 that copies of the model
+/// share until one of them writes to a chunk.
 ///
 /// The REPL keeps the model before each change for `:undo`, so the first write after a change used to copy the
 /// whole node array (100,000 nodes, every field retained: ~20 ms, whatever the change). Now a write copies one
 /// chunk. Reads go through `_read`, and `value(at:)` / `withNode(_:_:)` read a node in place (a plain copy of a
 /// node retains every field).
+///
+/// Values are kept beside the nodes, not in them: a recalculation writes values only, so after a change at the
+/// root of a large model the undo step shares every node with the model before it, and only the values (32 bytes
+/// each, against a node's 100 and its retained fields) are copied and later freed.
 public struct NodeStore: RandomAccessCollection, Sendable {
-    /// One chunk of nodes.
+    /// One chunk of nodes and their values.
     ///
-    /// Written only while uniquely referenced (the store copies a shared chunk first), so a chunk another copy
-    /// of the model reads, on any thread, is never written: hence `@unchecked Sendable`.
+    /// Written only while uniquely referenced (the store copies a shared chunk first, which shares both arrays until
+    /// one is written), so a chunk another copy of the model reads, on any thread, is never written: hence
+    /// `@unchecked Sendable`.
     final class Chunk: @unchecked Sendable {
         var nodes: [Node?]
+        var values: [Value?]
 
-        init(_ nodes: [Node?]) { self.nodes = nodes }
+        init(_ nodes: [Node?], _ values: [Value?]) {
+            self.nodes = nodes
+            self.values = values
+        }
     }
 
     static let shift = 10
@@ -39,37 +48,43 @@ public struct NodeStore: RandomAccessCollection, Sendable {
         _read { yield chunks[id >> Self.shift].nodes[id & Self.mask] }
     }
 
-    /// Puts a node (or nil) in place of the one with an id.
+    /// Puts a node in place of the one with an id, keeping its value; nil deletes it and its value.
     mutating func set(_ id: Int, _ node: Node?) {
         let chunk = unique(id)
         if withNode(id, { chunk, index in chunk[index]?.drawsFromDistribution == true }) { drawing -= 1 }
         if node?.drawsFromDistribution == true { drawing += 1 }
         chunks[chunk].nodes[id & Self.mask] = node
+        if node == nil { chunks[chunk].values[id & Self.mask] = nil }
     }
 
-    /// Sets the value of the node with an id, in place.
+    /// Sets the value of the node with an id (a deleted node has none).
     mutating func setValue(_ value: Value?, at id: Int) {
         let chunk = unique(id)
-        chunks[chunk].nodes[id & Self.mask]?.value = value
+        chunks[chunk].values[id & Self.mask] = value
     }
 
     /// The chunk of an id, copied first if another copy of the store shares it.
     private mutating func unique(_ id: Int) -> Int {
         let chunk = id >> Self.shift
-        if !isKnownUniquelyReferenced(&chunks[chunk]) { chunks[chunk] = Chunk(chunks[chunk].nodes) }
+        if !isKnownUniquelyReferenced(&chunks[chunk]) {
+            chunks[chunk] = Chunk(chunks[chunk].nodes, chunks[chunk].values)
+        }
         return chunk
     }
 
-    /// Adds a node with the next id.
-    mutating func append(_ node: Node?) {
+    /// Adds a node with the next id, and its value.
+    mutating func append(_ node: Node?, value: Value? = nil) {
         if count & Self.mask == 0 {
             var nodes: [Node?] = []
             nodes.reserveCapacity(1 << Self.shift)
-            chunks.append(Chunk(nodes))
-        } else if !isKnownUniquelyReferenced(&chunks[chunks.count - 1]) {
-            chunks[chunks.count - 1] = Chunk(chunks[chunks.count - 1].nodes)
+            var values: [Value?] = []
+            values.reserveCapacity(1 << Self.shift)
+            chunks.append(Chunk(nodes, values))
+        } else {
+            _ = unique(count - 1)
         }
         chunks[chunks.count - 1].nodes.append(node)
+        chunks[chunks.count - 1].values.append(value)
         count += 1
         if node?.drawsFromDistribution == true { drawing += 1 }
     }
@@ -82,10 +97,9 @@ public struct NodeStore: RandomAccessCollection, Sendable {
             if count & Self.mask == 0 {
                 chunks.removeLast()
             } else {
-                if !isKnownUniquelyReferenced(&chunks[chunks.count - 1]) {
-                    chunks[chunks.count - 1] = Chunk(chunks[chunks.count - 1].nodes)
-                }
-                chunks[chunks.count - 1].nodes.removeLast()
+                let chunk = unique(count)
+                chunks[chunk].nodes.removeLast()
+                chunks[chunk].values.removeLast()
             }
         }
     }
@@ -105,5 +119,5 @@ public struct NodeStore: RandomAccessCollection, Sendable {
 
     /// The value of the node with an id, read in place.
     @inline(__always)
-    func value(at id: Int) -> Value? { withNode(id) { chunk, index in chunk[index]?.value } }
+    public func value(at id: Int) -> Value? { chunks[id >> Self.shift].values[id & Self.mask] }
 }

@@ -42,7 +42,7 @@ extension Session {
         // On a timeline, an alert holds in some months: say which, and show the sizes in its first month.
         var when: String?
         var position: Int?
-        if case .series(let flags)? = node.value, let timeline = model.timeline {
+        if case .series(let flags)? = model.nodes.value(at: id), let timeline = model.timeline {
             let on = flags.values.indices.filter { flags.values[$0] == .bool(true) }
             if let first = on.first, let last = on.last {
                 position = first

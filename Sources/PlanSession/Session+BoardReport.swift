@@ -320,11 +320,11 @@ extension Session {
         model.cellNames.compactMap { name in
             guard let node = model.cell(name), model.isInput(node) else { return nil }
             var fields: [String] = []
-            if case .record(let record)? = node.value {
+            if case .record(let record)? = model.value(of: name) {
                 fields = zip(record.keys, record.values).map { "\($0): \($1.display)" }
             }
             var value = CellText(model, uncertain: uncertain).value(of: name)
-            if case .series(let series)? = node.value {
+            if case .series(let series)? = model.value(of: name) {
                 value = (value.hasPrefix("~") ? "~" : "") + series.summary(sparkline: false)
             }
             return BoardReport.Input(

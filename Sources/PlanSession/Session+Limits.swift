@@ -74,7 +74,7 @@ extension Session {
         let months = model.timeline?.count ?? 1
         var cells = 0
         for id in order {
-            cells += model.nodes[id]?.value?.isSeries == true ? months : 1
+            cells += model.nodes.value(at: id)?.isSeries == true ? months : 1
         }
         try checkSimulationSize(
             outputs: outputs, samples: samples, blockCells: cells, what: "`:simulate`", fail: fail)

@@ -59,7 +59,7 @@ private func varies(_ value: Value) -> Bool {
 private func monthDifference(_ model: Model) -> String? {
     guard let timeline = model.timeline else { return nil }
     for name in model.cellNames {
-        guard let node = model.cell(name), let value = node.value, varies(value) else { continue }
+        guard let node = model.cell(name), let value = model.value(of: name), varies(value) else { continue }
         for position in 0..<timeline.count {
             let label = Timeline.label(timeline.month(at: position))
             let text = "at((\(node.formula)), \(label))"

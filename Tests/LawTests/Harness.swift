@@ -47,7 +47,7 @@ enum Harness {
         _ = loaded.loadPreset("standard", report: false)
         let model = loaded.model
         return model.cellNames.compactMap { name -> CellInfo? in
-            guard let node = model.cell(name), let value = node.value, !value.isSeries else { return nil }
+            guard let node = model.cell(name), let value = model.value(of: name), !value.isSeries else { return nil }
             var unit: PlanCore.Unit
             var isRecord = false
             switch value {
@@ -85,7 +85,7 @@ struct ModelSnapshot {
         let model = session.model
         cells = model.cellNames.map { name in
             let node = model.cell(name)
-            return (name, node?.definition ?? "", node?.doc ?? [], node?.value)
+            return (name, node?.definition ?? "", node?.doc ?? [], model.value(of: name))
         }
         functions = model.functionNames.map { model.function($0)?.definition ?? "" }
         alerts = model.alerts

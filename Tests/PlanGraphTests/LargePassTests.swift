@@ -85,6 +85,24 @@ struct LargePassTests {
         #expect(number(shrunk, "z") == 2 * 2_049 && number(model, "y2099") == 2_109)
     }
 
+    @Test("values live beside the nodes: a deleted cell takes its value with it, a copy made before keeps both")
+    func valuesBesideNodes() throws {
+        var lines: [(String, String)] = [("v0", "1")]
+        for index in 1..<1_100 { lines.append(("v\(index)", "v\(index - 1) * 2 - v\(index - 1)")) }
+        lines.append(("last", "v1099 + 1"))
+        var model = try model(lines)
+        let slot = try #require(model.cellIds["last"])
+        let before = model
+        try model.delete("last", span: SourceSpan(start: 0, end: 0), file: SourceFile(name: nil, text: ""))
+        #expect(model.nodes[slot] == nil && model.nodes.value(at: slot) == nil && model.value(of: "last") == nil)
+        // By hand: every v is v0 (v * 2 - v), so last = 1 + 1 = 2 in the copy.
+        #expect(before.value(of: "last") == .plain(2) && before.nodes.value(at: slot) == .plain(2))
+        // A change at the root writes values only: the copy's nodes and values stay as they were.
+        _ = try define(&model, "v0", "5")
+        #expect(number(model, "v1099") == 5 && number(before, "v1099") == 1)
+        #expect(before.cell("v0")?.formula == "1" && model.cell("v0")?.formula == "5")
+    }
+
     @Test("uncertainty is found through a large model, and forgotten when the only draw is deleted")
     func uncertaintyAcrossChunks() throws {
         var lines: [(String, String)] = [("w0", "1")]

@@ -30,7 +30,7 @@ extension Model {
             for id in ids {
                 guard let months = interpreter.domain.stored(id) else { continue }
                 results[id] = Self.lane0(
-                    months, timeline: timeline, varies: months.count > 1 || nodes[id]?.value?.isSeries == true)
+                    months, timeline: timeline, varies: months.count > 1 || nodes.value(at: id)?.isSeries == true)
             }
         }
         return nodes.indices.compactMap { id in

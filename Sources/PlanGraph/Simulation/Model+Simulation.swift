@@ -53,7 +53,7 @@ extension Model {
             if cellIds[name] == nil, let dot = name.firstIndex(of: ".") {
                 (cellName, field) = (String(name[..<dot]), String(name[name.index(after: dot)...]))
             }
-            guard let id = cellIds[cellName], var value = nodes[id]?.value else {
+            guard let id = cellIds[cellName], var value = nodes.value(at: id) else {
                 throw EvalError("unknown cell `\(cellName)`", hint: Suggestion.hint(for: cellName, among: cellIds.keys))
             }
             if let field {

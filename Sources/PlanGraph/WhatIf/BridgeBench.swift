@@ -58,7 +58,7 @@ struct BridgeBench {
                 before.formula != after.formula
                     || before.file.text(of: before.span) != after.file.text(of: after.span)
             else { continue }
-            players += Self.players(name, before, after)
+            players += Self.players(name, (before, from.value(of: name)), (after, to.value(of: name)))
         }
         for name in from.functionNames {
             guard let before = from.function(name), let after = to.function(name),
@@ -72,7 +72,10 @@ struct BridgeBench {
 
     /// The inputs a cell that differs gives: one per differing field of a record literal written with the same
     /// keys in both scenarios, else the cell as a whole.
-    private static func players(_ name: String, _ before: Node, _ after: Node) -> [BridgePlayer] {
+    private static func players(
+        _ name: String, _ beforeCell: (node: Node, value: Value?), _ afterCell: (node: Node, value: Value?)
+    ) -> [BridgePlayer] {
+        let (before, after) = (beforeCell.node, afterCell.node)
         if case .record(let old) = before.expr.kind, case .record(let new) = after.expr.kind,
             old.map(\.key) == new.map(\.key)
         {
@@ -82,21 +85,21 @@ struct BridgeBench {
                 fields.append(
                     BridgePlayer(
                         cell: name, field: oldEntry.key,
-                        before: fieldValue(before, oldEntry) ?? before.file.text(of: oldEntry.value.span),
-                        after: fieldValue(after, newEntry) ?? after.file.text(of: newEntry.value.span)))
+                        before: fieldValue(beforeCell.value, oldEntry) ?? before.file.text(of: oldEntry.value.span),
+                        after: fieldValue(afterCell.value, newEntry) ?? after.file.text(of: newEntry.value.span)))
             }
             return fields
         }
         return [
             BridgePlayer(
-                cell: name, before: before.value?.display ?? before.formulaOneLine,
-                after: after.value?.display ?? after.formulaOneLine)
+                cell: name, before: beforeCell.value?.display ?? before.formulaOneLine,
+                after: afterCell.value?.display ?? after.formulaOneLine)
         ]
     }
 
     /// A record field's value, for display.
-    private static func fieldValue(_ node: Node, _ entry: RecordEntry) -> String? {
-        guard case .record(let record)? = node.value else { return nil }
+    private static func fieldValue(_ value: Value?, _ entry: RecordEntry) -> String? {
+        guard case .record(let record)? = value else { return nil }
         return record[entry.key]?.display
     }
 

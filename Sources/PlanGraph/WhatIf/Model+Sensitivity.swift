@@ -80,7 +80,7 @@ extension Model {
         var unaffected: [String] = []
         for name in sensitivityInputs(of: objective.expression) {
             try checkCancelled()
-            guard let node = cell(name), let value = node.value else { continue }
+            guard let node = cell(name), let value = value(of: name) else { continue }
             // A record literal swings field by field (a mix against its other fields): one bar per tier.
             if case .record(let entries) = node.expr.kind, case .record(let record) = value, record.keys.count > 1 {
                 let mix = Self.isMix(record)
@@ -271,7 +271,7 @@ extension Model {
     public func sensitivityInputs(of expr: Expr) -> [String] {
         let seen = upstreamIds(of: expr)
         return nodes.indices.compactMap { id -> String? in
-            guard seen.contains(id), let node = nodes[id], node.kind == .cell, let value = node.value else {
+            guard seen.contains(id), let node = nodes[id], node.kind == .cell, let value = nodes.value(at: id) else {
                 return nil
             }
             if node.drawsFromDistribution { return node.name }
@@ -318,7 +318,7 @@ extension Model {
             lows.append(.number(summary.p5, output.unit))
             highs.append(.number(summary.p95, output.unit))
         }
-        if case .record(let record) = node.value, outputs.count == record.keys.count {
+        if case .record(let record) = value(of: name), outputs.count == record.keys.count {
             return (.record(Record(keys: record.keys, values: lows)), .record(Record(keys: record.keys, values: highs)))
         }
         guard let low = lows.first, let high = highs.first else { throw EvalError("`\(name)` is not a number") }

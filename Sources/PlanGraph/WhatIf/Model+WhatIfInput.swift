@@ -21,7 +21,7 @@ public struct WhatIfInput: Sendable, Equatable {
 extension Model {
     /// The current value of an input (a cell, or a field of a record cell).
     public func inputValue(_ input: WhatIfInput) throws(EvalError) -> Value {
-        guard let node = cell(input.cell), let value = node.value else {
+        guard let value = value(of: input.cell) else {
             throw EvalError(
                 "unknown cell `\(input.cell)`", hint: Suggestion.hint(for: input.cell, among: cellIds.keys))
         }

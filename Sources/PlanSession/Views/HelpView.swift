@@ -34,7 +34,7 @@ struct HelpView {
             out += "\n"
             for doc in node.doc { out += "  ## " + doc + "\n" }
             out += "  formula: " + node.formulaOneLine
-            if case .number(_, let unit)? = node.value, !unit.isPlain { out += "\n  unit: " + unit.symbol }
+            if case .number(_, let unit)? = model.value(of: name), !unit.isPlain { out += "\n  unit: " + unit.symbol }
             if let range = node.range { out += "\n  valid within: " + range.text }
             let users = model.cellIds[name].map { model.users(of: $0) } ?? []
             if !users.isEmpty { out += "\n  used by: " + users.joined(separator: ", ") }

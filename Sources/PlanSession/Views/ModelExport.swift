@@ -46,7 +46,7 @@ struct ModelExport {
     private func csvRows() -> [[String]] {
         var rows: [[String]] = []
         for name in model.cellNames {
-            guard let node = model.cell(name), let value = node.value else { continue }
+            guard let node = model.cell(name), let value = model.value(of: name) else { continue }
             let formula = node.formulaOneLine
             let doc = node.doc.joined(separator: " ")
             let months: [(String, Value)]

@@ -13,7 +13,7 @@ struct ModelJSON {
         var out = "{\"cells\": {"
         var first = true
         for name in model.cellNames {
-            guard let node = model.cell(name), let value = node.value else { continue }
+            guard let node = model.cell(name), let value = model.value(of: name) else { continue }
             if !first { out += ", " }
             first = false
             let (number, unit) = Self.jsonValue(value)
