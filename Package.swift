@@ -42,6 +42,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // glibc's `mallopt`, which the Glibc module does not import (the CLI keeps freed memory for reuse).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "TicketEvidence",
             dependencies: ["PlanCore", .product(name: "CSV", package: "CSV.swift")]
@@ -49,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "SupportPlanCLI",
             dependencies: [
-                "PlanSession", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlanSession", "LineEditor", "CMalloc",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
