@@ -67,10 +67,11 @@ public struct Unit: Hashable, Sendable {
         flags = percent ? 1 : 0
     }
 
-    /// A plain number.
-    public static let plain = Unit()
+    /// A plain number (computed, not stored: a stored `static let` is a lazy global that every arithmetic
+    /// operation would check for initialisation).
+    @inlinable public static var plain: Unit { Unit() }
     /// A plain number shown as a percentage.
-    public static let percentage = Unit(percent: true)
+    @inlinable public static var percentage: Unit { Unit(percent: true) }
     /// A date (a month on the calendar).
     public static let date: Unit = {
         var unit = Unit()
