@@ -140,17 +140,23 @@ extension Model: NameTable {
 }
 
 /// The model's nodes seen by the interpreter: values and functions by slot.
+///
+/// Three words (the store's chunks, the timeline packed in one word, the recurrence), so that the interpreter's
+/// `any CodeContext` holds it inline: a bigger table was boxed on the heap for every evaluation of a definition.
 struct NodeTable: CodeContext {
-    let nodes: NodeStore
-    let timeline: Timeline?
+    let nodes: NodeStore.Reader
+    /// The timeline's first month in the high 32 bits and its length in the low ones; 0 without a timeline.
+    private let months: Int
     /// The months evaluated so far of the cells of a recurrence being evaluated month by month.
     var recurrence: RecurrenceMonths?
 
     init(nodes: NodeStore, timeline: Timeline?, recurrence: RecurrenceMonths? = nil) {
-        self.nodes = nodes
-        self.timeline = timeline
+        self.nodes = nodes.reader
+        months = timeline.map { $0.start << 32 | $0.count } ?? 0
         self.recurrence = recurrence
     }
+
+    var timeline: Timeline? { months == 0 ? nil : Timeline(start: months >> 32, count: months & 0xFFFF_FFFF) }
 
     func value(ofSlot slot: Int) -> Value? { nodes.value(at: slot) }
 

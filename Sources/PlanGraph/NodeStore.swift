@@ -112,12 +112,29 @@ public struct NodeStore: RandomAccessCollection, Sendable {
     }
 
     /// The user function with an id, as the interpreter calls it (nil for any other node).
-    func function(at id: Int) -> CompiledFunction? {
-        guard let node = self[id], node.kind == .function else { return nil }
-        return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
-    }
+    func function(at id: Int) -> CompiledFunction? { reader.function(at: id) }
 
     /// The value of the node with an id, read in place.
     @inline(__always)
     public func value(at id: Int) -> Value? { chunks[id >> Self.shift].values[id & Self.mask] }
+
+    /// What the interpreter reads of the store, in one word (see `NodeTable`).
+    var reader: Reader { Reader(chunks: chunks) }
+
+    /// The store's values and functions by id, for reading only: its chunks, one word.
+    struct Reader {
+        fileprivate let chunks: [Chunk]
+
+        /// The value of the node with an id.
+        @inline(__always)
+        func value(at id: Int) -> Value? { chunks[id >> NodeStore.shift].values[id & NodeStore.mask] }
+
+        /// The user function with an id, as the interpreter calls it (nil for any other node).
+        func function(at id: Int) -> CompiledFunction? {
+            guard let node = chunks[id >> NodeStore.shift].nodes[id & NodeStore.mask], node.kind == .function else {
+                return nil
+            }
+            return CompiledFunction(name: node.name, arity: node.params.count, body: node.code)
+        }
+    }
 }
