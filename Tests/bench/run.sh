@@ -26,6 +26,19 @@ hyperfine -N --warmup 1 --runs 5 "$bin run --empty $tmp/chain100000.plan" "$py $
   | grep -E "Benchmark|Time|faster"
 /usr/bin/time -f "supportplan %e s %M KB" "$bin" run --empty "$tmp/chain100000.plan" </dev/null >/dev/null
 /usr/bin/time -f "cpython     %e s %M KB" "$py" "$tmp/chain100000.py" </dev/null >/dev/null
+# Instruction counts do not move with the machine's load (wall times here vary by ±15% or more between runs):
+# valgrind's callgrind counts them, when it is installed, for the chains and for a change at the root.
+if command -v valgrind >/dev/null; then
+  echo "== instructions (callgrind; deterministic): 10,000-cell chain vs GNU bc, 100,000-cell chain, a root change"
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" </dev/null 2>&1 >/dev/null \
+    | awk '/refs:/ {gsub(",", "", $NF); print $NF}'; }
+  (cat "$tmp/chain100000.plan"; echo 'x0 = 2'; echo 'x0 = 3') > "$tmp/roots.plan"
+  ours=$(count "$bin" run --empty "$tmp/chain10000.plan"); theirs=$(count bc -q "$tmp/chain10000.bc")
+  load=$(count "$bin" run --empty "$tmp/chain100000.plan"); roots=$(count "$bin" run --empty "$tmp/roots.plan")
+  awk -v a="$ours" -v b="$theirs" -v l="$load" -v r="$roots" 'BEGIN {
+    printf "  10k chain: supportplan %.0fM, bc %.0fM (%.2fx)\n", a / 1e6, b / 1e6, a / b
+    printf "  100k chain: %.0fM to load; a change at the root %.0fM\n", l / 1e6, (r - l) / 2e6 }'
+fi
 echo "== incremental recalculation in the 100,000-cell model (5 loads; a leaf change, then the root twice)"
 (cat "$tmp/chain100000.plan"; echo ':set timing on'; echo 'x99990 = x99989 * 0.5 + 1'; echo 'x0 = 2'; echo 'x0 = 3') \
   > "$tmp/incr.plan"
