@@ -114,11 +114,19 @@ extension Model {
         let values = PassValues(nodes: nodes, timeline: timeline, passLength: order.count)
         var interpreter = Interpreter(domain: ScalarDomain(context: values))
         // Nodes are read in place (`nodes[id]?.field`), not copied: a copy retains every field of the node.
-        for (position, id) in order.enumerated() {
+        // Cancellation is asked about every 1,024 cell-months evaluated: every 1,024 cells of a model without a
+        // timeline, every cell or so of one over 200 years (a cell is evaluated once per month when it varies).
+        let months = timeline?.count ?? 1
+        var work = 0
+        for id in order {
             guard nodes[id] != nil else { continue }
             if id != root && nodes[id]?.deps.contains(where: { changed[$0] }) != true { continue }
-            if position & 1023 == 1023, let isCancelled, isCancelled() {
-                throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
+            work += months
+            if work >= 1024, let isCancelled {
+                work = 0
+                if isCancelled() {
+                    throw Diagnostic(.error, "interrupted: the change was not applied", kind: .interrupted)
+                }
             }
             changes.recomputed += 1
             let value: Value?

@@ -7,6 +7,14 @@ enum EvaluationStep {
     /// Nodes that read each other a month back (`prev`): evaluated month by month, each month in an order
     /// where every cell comes after what it reads in that month.
     case recurrence([Int])
+
+    /// The step's (first) node: where a step that was stopped says it stopped.
+    var first: Int {
+        switch self {
+        case .one(let id): id
+        case .recurrence(let group): group.first ?? 0
+        }
+    }
 }
 
 /// An error while evaluating a recurrence, with the cell it happened in.

@@ -103,6 +103,19 @@ struct LargePassTests {
         #expect(before.cell("v0")?.formula == "1" && model.cell("v0")?.formula == "5")
     }
 
+    @Test("a change over a 2,400-month timeline can be interrupted before a cell, not only every 1,024 cells")
+    func interruptedOnLongTimeline() throws {
+        var model = try model([("a", "1"), ("b", "a + 1"), ("c", "b + 1")])
+        let file = SourceFile(name: nil, text: "")
+        _ = try model.setTimeline(
+            Timeline(start: 2026 * 12, count: 2_400), span: SourceSpan(start: 0, end: 0), file: file)
+        model.isCancelled = { true }
+        let error = #expect(throws: Diagnostic.self) { try define(&model, "a", "2") }
+        #expect(error?.kind == .interrupted)
+        // By hand: nothing changed, so c is still 1 + 1 + 1.
+        #expect(model.value(of: "c") == .plain(3) && model.cell("a")?.formula == "1")
+    }
+
     @Test("uncertainty is found through a large model, and forgotten when the only draw is deleted")
     func uncertaintyAcrossChunks() throws {
         var lines: [(String, String)] = [("w0", "1")]

@@ -20,6 +20,21 @@ struct SimulationTests {
         #expect(one[0].samples != other[0].samples)
     }
 
+    @Test("cancellation stops a simulation within a block, before the next cell, not only between blocks")
+    func cancelledWithinBlock() throws {
+        /// How many times cancellation was asked for (one worker: one thread).
+        final class Calls: @unchecked Sendable { var count = 0 }
+        var m = try model([("a", "1 to 2"), ("b", "a * 2"), ("c", "b + 1")])
+        let calls = Calls()
+        // The first question (before the only block of 100 samples) says go on; the next (before a cell) stops.
+        m.isCancelled = {
+            calls.count += 1
+            return calls.count > 1
+        }
+        #expect(throws: EvalError.interrupted) { try m.simulate(["c"], samples: 100, seed: 1, workers: 1) }
+        #expect(calls.count == 2)
+    }
+
     @Test("means agree with the closed form within sampling error")
     func means() throws {
         let m = try model([("a", "normal(10, 2)"), ("b", "uniform(0, 6)"), ("c", "a + 2 * b")])

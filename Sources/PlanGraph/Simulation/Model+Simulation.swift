@@ -113,8 +113,12 @@ extension Model {
 
     /// Evaluates steps in a block interpreter, keeping every cell's lanes (one per month for a series);
     /// the first failure, if any.
+    ///
+    /// Cancellation (`isCancelled`) is checked before each cell and every 64 months of a recurrence, not only
+    /// between blocks: one block of a long timeline (2,400 months of the standard model) takes seconds.
     func evaluate(_ steps: [EvaluationStep], in interpreter: inout Interpreter<BlockDomain>) -> RecurrenceFailure? {
         for step in steps {
+            if let isCancelled, isCancelled() { return RecurrenceFailure(id: step.first, error: .interrupted) }
             switch step {
             case .one(let id):
                 guard let node = nodes[id], node.kind == .cell else { continue }
@@ -133,6 +137,9 @@ extension Model {
             case .recurrence(let group):
                 interpreter.forgetMonths()
                 for position in 0..<(timeline?.count ?? 0) {
+                    if position & 63 == 63, let isCancelled, isCancelled() {
+                        return RecurrenceFailure(id: step.first, error: .interrupted)
+                    }
                     for id in group {
                         guard let node = nodes[id], node.kind == .cell else { continue }
                         interpreter.domain.cellSlot = id
@@ -215,6 +222,7 @@ struct SimulationJob: Sendable {
                 context: table, count: count, seed: seed, block: block, slots: model.nodes.count, varying: order)
             var interpreter = Interpreter(domain: domain)
             if let failure = model.evaluate(steps, in: &interpreter) {
+                if failure.error.kind == .interrupted { return .interrupted }
                 let name = model.nodes[failure.id]?.name ?? "?"
                 return EvalError("in `\(name)` under simulation: \(failure.error.message)", kind: failure.error.kind)
             }
