@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "PlanCore"),
         // The live model's storage (`NodeStore`, `PassValues`) is class-held arrays read and written once per cell
         // of a recalculation; release builds skip the run-time exclusivity checks there (18% of a change at the
-        // root of a 100,000-cell model). Debug builds, which every unit, law, sanitizer and fuzz run uses, keep
-        // them. See README, "How a large model stays small and fast".
+        // root of a 100,000-cell model). Debug builds, which the unit, law, ASan and TSan runs use, keep them (the
+        // fuzz target is a release build). See README, "How a large model stays small and fast".
         .target(
             name: "PlanGraph", dependencies: ["PlanCore"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
