@@ -192,15 +192,12 @@ extension Model {
     /// Makes room for `count` more definitions at once, before a file of that many lines is run.
     ///
     /// The name table and the users grow by doubling otherwise: loading the 100,000-cell chain rehashed every name
-    /// 17 times (5% of its time). Room is only made for a large file, and never past the definition limit.
+    /// 17 times (5% of its time). Room is only made for a large file; the caller caps `count` at its own limit.
     public mutating func reserveCapacity(forDefinitions count: Int) {
         guard count >= 4_096 else { return }
-        let wanted = min(cellIds.count + count, Self.maximumReservedDefinitions)
+        let wanted = cellIds.count + count
         guard wanted > cellIds.capacity else { return }
         cellIds.reserveCapacity(wanted)
         dependents.reserveCapacity(wanted)
     }
-
-    /// The most definitions `reserveCapacity(forDefinitions:)` makes room for (the session's limit is 1,000,000).
-    static let maximumReservedDefinitions = 1_000_000
 }

@@ -180,14 +180,14 @@ struct NodeTable: CodeContext {
 /// model (a change near the leaves of 100,000 cells), which keeps them in a dictionary so that it costs nothing
 /// per node of the model.
 final class PassValues: CodeContext {
-    let nodes: NodeStore
+    let nodes: NodeStore.Reader
     let timeline: Timeline?
     private var dense: [Value?]
     private var sparse: [Int: Value] = [:]
 
     /// The values before a pass of `passLength` nodes.
     init(nodes: NodeStore, timeline: Timeline?, passLength: Int) {
-        self.nodes = nodes
+        self.nodes = nodes.reader
         self.timeline = timeline
         dense = passLength > 256 || nodes.count <= 4096 ? [Value?](repeating: nil, count: max(1, nodes.count)) : []
     }

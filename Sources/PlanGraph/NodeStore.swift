@@ -111,14 +111,11 @@ public struct NodeStore: RandomAccessCollection, Sendable {
         try chunks[id >> Self.shift].nodes.withUnsafeBufferPointer { try body($0, id & Self.mask) }
     }
 
-    /// The user function with an id, as the interpreter calls it (nil for any other node).
-    func function(at id: Int) -> CompiledFunction? { reader.function(at: id) }
-
     /// The value of the node with an id, read in place.
     @inline(__always)
-    public func value(at id: Int) -> Value? { chunks[id >> Self.shift].values[id & Self.mask] }
+    public func value(at id: Int) -> Value? { reader.value(at: id) }
 
-    /// What the interpreter reads of the store, in one word (see `NodeTable`).
+    /// What the interpreter reads of the store, in one word (`NodeTable`, `PassValues`).
     var reader: Reader { Reader(chunks: chunks) }
 
     /// The store's values and functions by id, for reading only: its chunks, one word.

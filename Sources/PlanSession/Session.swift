@@ -120,8 +120,8 @@ public final class Session {
             output.report(error)
             return .error
         }
-        // A line defines at most one name: a large file makes room for its names at once.
-        model.reserveCapacity(forDefinitions: file.lineStarts.count)
+        // A line defines at most one name: a large file makes room for its names at once (within the limit).
+        model.reserveCapacity(forDefinitions: min(file.lineStarts.count, Self.maximumDefinitions))
         var parser = Parser(file)
         var status = ExitStatus.success
         while true {

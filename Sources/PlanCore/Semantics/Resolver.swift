@@ -82,11 +82,8 @@ public struct Resolver<Names: NameTable> {
                 var lowered: [CodeLink] = []
                 lowered.reserveCapacity(links.count)
                 for link in links {
-                    let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
-                    lowered.append(
-                        CodeLink(
-                            op: link.op, rhs: rhs, span: link.rhs.span,
-                            dividesByUnitWord: link.op == .divide && isUnitWord(link.rhs)))
+                    let (rhs, isUnitWord) = lowerOperand(link)
+                    lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: isUnitWord))
                 }
                 return .chain(head, first.span, lowered)
             }
@@ -95,7 +92,7 @@ public struct Resolver<Names: NameTable> {
             // as the links are lowered: no array of links is built for a chain that will not keep one.
             var folded = head
             for (index, link) in links.enumerated() {
-                let rhs = link.op == .divide ? lowerUnitWord(link.rhs) : lower(link.rhs)
+                let rhs = lowerOperand(link).code
                 folded =
                     index == links.count - 1
                     ? .binary(link.op, folded, first.span, rhs, link.rhs.span)
@@ -117,24 +114,26 @@ public struct Resolver<Names: NameTable> {
         }
     }
 
-    /// A divisor: a bare unit word there is always the unit (`x / month` divides by one month).
-    private mutating func lowerUnitWord(_ expr: Expr) -> Code {
-        if case .name(let word) = expr.kind, isUnitWord(expr), let atom = Unit.Atom(word: word) {
-            return .constant(.number(atom.scale, .atom(atom)))
+    /// A link's right operand; a bare unit word after `/` is always the unit (`x / month` divides by one month).
+    private mutating func lowerOperand(_ link: ChainLink) -> (code: Code, isUnitWord: Bool) {
+        if link.op == .divide, let atom = unitWord(link.rhs) {
+            return (.constant(.number(atom.scale, .atom(atom))), true)
         }
-        return lower(expr)
+        return (lower(link.rhs), false)
     }
 
-    /// True for a bare unit word that names no parameter and no cell: after `/` it is the unit.
-    private func isUnitWord(_ expr: Expr) -> Bool {
-        guard case .name(let word) = expr.kind else { return false }
-        return Unit.Atom(word: word) != nil && parameters.firstIndex(of: word) == nil && names.cellSlot(word) == nil
+    /// The unit a bare word names when no parameter and no cell has that name, else nil.
+    private func unitWord(_ expr: Expr) -> Unit.Atom? {
+        guard case .name(let word) = expr.kind, let atom = Unit.Atom(word: word),
+            parameters.firstIndex(of: word) == nil, names.cellSlot(word) == nil
+        else { return nil }
+        return atom
     }
 
     /// True for links a short chain folds into `binary`: arithmetic or a comparison, not `and`/`or` (which
     /// short-circuit) and not a division by a unit word (which the chain checks as a unit).
     private func isFoldable(_ links: [ChainLink]) -> Bool {
-        for link in links where link.op == .and || link.op == .or || (link.op == .divide && isUnitWord(link.rhs)) {
+        for link in links where link.op == .and || link.op == .or || (link.op == .divide && unitWord(link.rhs) != nil) {
             return false
         }
         return true
