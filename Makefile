@@ -4,7 +4,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 CONFIG ?= release
-BUILD_FLAGS = -c $(CONFIG) -Xswiftc -static-stdlib
+# `-no-pie`: a position-dependent executable needs none of the ~77,000 relative relocations a PIE applies at
+# every start (a quarter of start-up: 5.4M → 4.3M instructions, 613 → 401 page faults for a one-line script).
+BUILD_FLAGS = -c $(CONFIG) -Xswiftc -static-stdlib -Xlinker -no-pie
 SHARED ?= ../shared
 # `make install BIN=path/to/supportplan` installs that binary without building (the install test does).
 BIN ?=
