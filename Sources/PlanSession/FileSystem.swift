@@ -1,4 +1,5 @@
 import Glibc
+import PlanCore
 
 /// File access without Foundation (start-up time matters): read, listing, paths; writing is in
 /// `FileSystem+Writing.swift`.
@@ -72,7 +73,8 @@ public enum FileSystem {
     /// A binary file (or one in another encoding) is refused with the line and byte where it stops being
     /// text.
     public static func checkText(_ bytes: [UInt8], path: String) throws(Failure) {
-        if !bytes.contains(0) && String(validating: bytes, as: UTF8.self) != nil { return }
+        let scanned = UTF8Check.scan(bytes)
+        if scanned.valid && !scanned.hasNUL { return }
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0
