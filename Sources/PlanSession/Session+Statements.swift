@@ -293,8 +293,8 @@ extension Session {
     /// Both sides' values of a failed comparison or `near`.
     private func explainFailure(_ condition: Expr) -> String {
         switch condition.kind {
-        case .chain(let lhs, let links) where links.count == 1 && ![.and, .or].contains(links[0].op):
-            guard let left = try? model.evaluate(lhs), let right = try? model.evaluate(links[0].rhs) else { return "" }
+        case .binary(let lhs, let link) where ![.and, .or].contains(link.op):
+            guard let left = try? model.evaluate(lhs), let right = try? model.evaluate(link.rhs) else { return "" }
             return "left: \(left.display), right: \(right.display)"
         case .call("near", _, let args) where args.count == 3:
             guard let a = try? model.evaluate(args[0]), let b = try? model.evaluate(args[1]),

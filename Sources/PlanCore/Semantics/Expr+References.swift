@@ -34,6 +34,9 @@ extension Expr {
             case .chain(let first, let links):
                 for link in links.reversed() { stack.append(link.rhs) }
                 stack.append(first)
+            case .binary(let first, let link):
+                stack.append(link.rhs)
+                stack.append(first)
             case .power(let a, let b), .interval(let a, let b):
                 stack.append(b)
                 stack.append(a)
@@ -63,6 +66,9 @@ extension Expr {
             case .chain(let first, let links):
                 stack.append(first)
                 stack.append(contentsOf: links.map(\.rhs))
+            case .binary(let first, let link):
+                stack.append(first)
+                stack.append(link.rhs)
             case .power(let a, let b):
                 stack.append(a)
                 stack.append(b)

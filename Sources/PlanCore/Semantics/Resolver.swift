@@ -76,29 +76,12 @@ public struct Resolver<Names: NameTable> {
         case .name(let word): return name(word, expr.span)
         case .negate(let operand): return .negate(lower(operand), expr.span)
         case .not(let operand): return .not(lower(operand), operand.span)
-        case .chain(let first, let links):
+        case .chain(let first, let links): return chain(first, links)
+        case .binary(let first, let link):
+            // What `chain` makes of one link, without an array.
             let head = lower(first)
-            guard links.count <= Code.longestFoldedChain, isFoldable(links) else {
-                var lowered: [CodeLink] = []
-                lowered.reserveCapacity(links.count)
-                for link in links {
-                    let (rhs, isUnitWord) = lowerOperand(link)
-                    lowered.append(CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: isUnitWord))
-                }
-                return .chain(head, first.span, lowered)
-            }
-            // Left to right: the last link is the `binary` that counts the chain's level of depth, the ones
-            // before it are `link`s that count none, so every operand is evaluated at the depth it had. Folded
-            // as the links are lowered: no array of links is built for a chain that will not keep one.
-            var folded = head
-            for (index, link) in links.enumerated() {
-                let rhs = lowerOperand(link).code
-                folded =
-                    index == links.count - 1
-                    ? .binary(link.op, folded, first.span, rhs, link.rhs.span)
-                    : .link(link.op, folded, first.span, rhs, link.rhs.span)
-            }
-            return folded
+            guard isFoldable(link) else { return .chain(head, first.span, [codeLink(link)]) }
+            return fold(head, first.span, link, last: true)
         case .power(let base, let exponent): return .power(lower(base), lower(exponent), expr.span)
         case .call(let name, let nameSpan, let args): return call(name, nameSpan, args, expr.span)
         case .field(let base, let field, let fieldSpan): return .field(lower(base), field, fieldSpan)
@@ -112,6 +95,43 @@ public struct Resolver<Names: NameTable> {
             return .interval(
                 lower(low), lower(high), CallSite(span: expr.span, argSpans: [low.span, high.span]), site: site)
         }
+    }
+
+    /// A chain lowered: folded into `binary` nodes when short.
+    private mutating func chain(_ first: Expr, _ links: [ChainLink]) -> Code {
+        let head = lower(first)
+        var foldable = links.count <= Code.longestFoldedChain
+        for link in links where foldable && !isFoldable(link) { foldable = false }
+        guard foldable else {
+            var lowered: [CodeLink] = []
+            lowered.reserveCapacity(links.count)
+            for link in links { lowered.append(codeLink(link)) }
+            return .chain(head, first.span, lowered)
+        }
+        // Folded as the links are lowered: no array of links is built for a chain that will not keep one.
+        var folded = head
+        for (index, link) in links.enumerated() {
+            folded = fold(folded, first.span, link, last: index == links.count - 1)
+        }
+        return folded
+    }
+
+    /// One link of a short chain folded onto the operands before it (`folded`), left to right.
+    ///
+    /// The last link is the `binary` that counts the chain's level of depth, the ones before it are `link`s that
+    /// count none, so every operand is evaluated at the depth it had. `first` is the span of the chain's first operand.
+    @inline(__always)
+    private mutating func fold(_ folded: Code, _ first: SourceSpan, _ link: ChainLink, last: Bool) -> Code {
+        let rhs = lowerOperand(link).code
+        return last
+            ? .binary(link.op, folded, first, rhs, link.rhs.span)
+            : .link(link.op, folded, first, rhs, link.rhs.span)
+    }
+
+    /// A link of a chain that stays flat.
+    private mutating func codeLink(_ link: ChainLink) -> CodeLink {
+        let (rhs, isUnitWord) = lowerOperand(link)
+        return CodeLink(op: link.op, rhs: rhs, span: link.rhs.span, dividesByUnitWord: isUnitWord)
     }
 
     /// A link's right operand; a bare unit word after `/` is always the unit (`x / month` divides by one month).
@@ -130,13 +150,10 @@ public struct Resolver<Names: NameTable> {
         return atom
     }
 
-    /// True for links a short chain folds into `binary`: arithmetic or a comparison, not `and`/`or` (which
+    /// True for a link a short chain folds into `binary`: arithmetic or a comparison, not `and`/`or` (which
     /// short-circuit) and not a division by a unit word (which the chain checks as a unit).
-    private func isFoldable(_ links: [ChainLink]) -> Bool {
-        for link in links where link.op == .and || link.op == .or || (link.op == .divide && unitWord(link.rhs) != nil) {
-            return false
-        }
-        return true
+    private func isFoldable(_ link: ChainLink) -> Bool {
+        !(link.op == .and || link.op == .or || (link.op == .divide && unitWord(link.rhs) != nil))
     }
 
     private mutating func name(_ name: String, _ span: SourceSpan) -> Code {

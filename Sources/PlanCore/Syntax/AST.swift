@@ -86,6 +86,10 @@ public enum ExprKind: Sendable {
     indirect case not(Expr)
     /// A chain of operators of one precedence level, applied left to right.
     indirect case chain(Expr, [ChainLink])
+    /// A chain of one link (`a * 0.5`, `x > 3`): the same as `.chain(lhs, [link])`, in one allocation instead of a
+    /// box and an array (most chains of a large model have one link). The parser makes it for every one-link
+    /// chain; `chainParts` reads both forms as a chain.
+    indirect case binary(Expr, ChainLink)
     /// `a ^ b` (right associative).
     indirect case power(Expr, Expr)
     /// A call `name(args)`.
@@ -100,6 +104,18 @@ public enum ExprKind: Sendable {
     indirect case convert(Expr, Unit, SourceSpan)
     /// `a to b`: the distribution with that 90% interval.
     indirect case interval(Expr, Expr)
+}
+
+extension Expr {
+    /// The first operand and the links of a chain of one precedence level (`a + b - c`), stored flat (`.chain`)
+    /// or, with one link, as `.binary`; nil for any other expression.
+    public var chainParts: (first: Expr, links: [ChainLink])? {
+        switch kind {
+        case .chain(let first, let links): return (first, links)
+        case .binary(let first, let link): return (first, [link])
+        default: return nil
+        }
+    }
 }
 
 /// A statement of the language.

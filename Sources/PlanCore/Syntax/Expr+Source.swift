@@ -20,6 +20,12 @@ extension Expr: CustomStringConvertible {
     /// True when both trees have the same shape, names, operators and bit-identical numbers; spans are not
     /// compared (a printed and parsed again expression has its own).
     public func hasSameTree(as other: Expr) -> Bool {
+        if let (a, linksA) = chainParts {
+            guard let (b, linksB) = other.chainParts, a.hasSameTree(as: b), linksA.count == linksB.count else {
+                return false
+            }
+            return zip(linksA, linksB).allSatisfy { $0.op == $1.op && $0.rhs.hasSameTree(as: $1.rhs) }
+        }
         switch (kind, other.kind) {
         case (.number(let a, let unitA), .number(let b, let unitB)):
             return a.bitPattern == b.bitPattern && unitA == unitB
@@ -27,9 +33,6 @@ extension Expr: CustomStringConvertible {
         case (.string(let a), .string(let b)): return a == b
         case (.name(let a), .name(let b)): return a == b
         case (.negate(let a), .negate(let b)), (.not(let a), .not(let b)): return a.hasSameTree(as: b)
-        case (.chain(let a, let linksA), .chain(let b, let linksB)):
-            guard a.hasSameTree(as: b), linksA.count == linksB.count else { return false }
-            return zip(linksA, linksB).allSatisfy { $0.op == $1.op && $0.rhs.hasSameTree(as: $1.rhs) }
         case (.power(let a, let exponentA), .power(let b, let exponentB)),
             (.interval(let a, let exponentA), .interval(let b, let exponentB)):
             return a.hasSameTree(as: b) && exponentA.hasSameTree(as: exponentB)
@@ -71,8 +74,8 @@ extension Expr {
         case .power: return .power
         case .field: return .postfix
         case .number, .bool, .string, .name, .call, .record: return .primary
-        case .chain(_, let links):
-            switch links.first?.op {
+        case .chain, .binary:
+            switch chainParts?.links.first?.op {
             case .or?: return .disjunction
             case .and?: return .conjunction
             case .equal?, .notEqual?, .less?, .lessEqual?, .greater?, .greaterEqual?: return .comparison
@@ -105,7 +108,8 @@ extension Expr {
         case .not(let operand):
             out += "not "
             write(operand, into: &out, atLeast: .comparison)
-        case .chain(let first, let links):
+        case .chain, .binary:
+            guard let (first, links) = expr.chainParts else { return }
             let operandLevel = Level(rawValue: expr.level.rawValue + 1) ?? .primary
             write(first, into: &out, atLeast: operandLevel)
             for link in links {

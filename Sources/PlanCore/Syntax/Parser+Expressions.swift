@@ -64,19 +64,19 @@ extension Parser {
     }
 
     mutating func disjunction(seed: Expr?) throws(EvalError) -> Expr {
-        var links: [ChainLink] = []
+        var links = Links()
         let first = try conjunction(seed: seed)
         while let token = try matchKeyword(.or) {
-            Self.append(ChainLink(op: .or, opSpan: token.span, rhs: try conjunction(seed: nil)), to: &links)
+            links.append(ChainLink(op: .or, opSpan: token.span, rhs: try conjunction(seed: nil)))
         }
         return Self.chain(first, links)
     }
 
     mutating func conjunction(seed: Expr?) throws(EvalError) -> Expr {
-        var links: [ChainLink] = []
+        var links = Links()
         let first = try negation(seed: seed)
         while let token = try matchKeyword(.and) {
-            Self.append(ChainLink(op: .and, opSpan: token.span, rhs: try negation(seed: nil)), to: &links)
+            links.append(ChainLink(op: .and, opSpan: token.span, rhs: try negation(seed: nil)))
         }
         return Self.chain(first, links)
     }
@@ -120,7 +120,7 @@ extension Parser {
             throw EvalError(
                 "comparisons do not chain", span: next.span, hint: "write `a < b and b < c`")
         }
-        return Expr(.chain(lhs, [ChainLink(op: op, opSpan: token.span, rhs: rhs)]), lhs.span.merged(with: rhs.span))
+        return Expr(.binary(lhs, ChainLink(op: op, opSpan: token.span, rhs: rhs)), lhs.span.merged(with: rhs.span))
     }
 
     /// `a to b`, or an `additive` (`seed`: the low end, already read).
@@ -134,7 +134,7 @@ extension Parser {
 
     mutating func additive() throws(EvalError) -> Expr {
         let first = try multiplicative()
-        var links: [ChainLink] = []
+        var links = Links()
         while true {
             let token = try peek()
             let op: BinaryOp
@@ -146,7 +146,7 @@ extension Parser {
                 break
             }
             try advance()
-            Self.append(ChainLink(op: op, opSpan: token.span, rhs: try multiplicative()), to: &links)
+            links.append(ChainLink(op: op, opSpan: token.span, rhs: try multiplicative()))
         }
         return Self.chain(first, links)
     }
@@ -157,7 +157,7 @@ extension Parser {
     /// (`120k contacts`); elsewhere such a word is a name, which a cell of that name shadows.
     mutating func multiplicative() throws(EvalError) -> Expr {
         let first = try unary()
-        var links: [ChainLink] = []
+        var links = Links()
         while true {
             let token = try peek()
             let op: BinaryOp
@@ -170,9 +170,9 @@ extension Parser {
             }
             try advance()
             if token.isKeyword(.per), let unit = try unitWordAfterPer() {
-                Self.append(ChainLink(op: op, opSpan: token.span, rhs: unit), to: &links)
+                links.append(ChainLink(op: op, opSpan: token.span, rhs: unit))
             } else {
-                Self.append(ChainLink(op: op, opSpan: token.span, rhs: try unary()), to: &links)
+                links.append(ChainLink(op: op, opSpan: token.span, rhs: try unary()))
             }
         }
         return Self.chain(first, links)
@@ -332,19 +332,34 @@ extension Parser {
         return Expr(.record(entries), open.span.merged(with: close.span))
     }
 
-    /// Appends a link to a chain being read, making room for four at the first (a chain of up to four
-    /// links is then one allocation, not one per link as an array grows from empty: 1, 2, 4).
-    @inline(__always)
-    private static func append(_ link: ChainLink, to links: inout [ChainLink]) {
-        if links.isEmpty { links.reserveCapacity(4) }
-        links.append(link)
+    /// The links of a chain being read: the first is held on its own, and an array (with room for four, so a
+    /// chain of up to four links is one allocation) is made only when a second arrives, so a chain of one link
+    /// (`x * 0.5`: most of a large model's) becomes one `.binary` box and no array.
+    struct Links {
+        var single: ChainLink?
+        var many: [ChainLink] = []
+
+        @inline(__always)
+        mutating func append(_ link: ChainLink) {
+            if let first = single {
+                many.reserveCapacity(4)
+                many.append(first)
+                many.append(link)
+                single = nil
+            } else if many.isEmpty {
+                single = link
+            } else {
+                many.append(link)
+            }
+        }
     }
 
-    /// `first` alone when there are no links, else the flat chain `first op rhs …`.
+    /// `first` alone when there are no links, `.binary` for one, else the flat chain `first op rhs …`.
     @inline(__always)
-    private static func chain(_ first: Expr, _ links: [ChainLink]) -> Expr {
-        guard let last = links.last else { return first }
-        return Expr(.chain(first, links), first.span.merged(with: last.rhs.span))
+    private static func chain(_ first: Expr, _ links: Links) -> Expr {
+        if let link = links.single { return Expr(.binary(first, link), first.span.merged(with: link.rhs.span)) }
+        guard let last = links.many.last else { return first }
+        return Expr(.chain(first, links.many), first.span.merged(with: last.rhs.span))
     }
 
     /// Parses a unit for an `in` clause: `$/year`, `h/year`, `min`, `%`, `per month`, `$ per h`.

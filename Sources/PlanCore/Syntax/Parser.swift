@@ -29,7 +29,7 @@
 ///     unit           → unit-factor ( ( "*" | "/" | "per" ) unit-factor )*
 ///     unit-factor    → ( "$" | "%" | UNITWORD | "1" | "(" unit ")" ) ( "^" INTEGER )?
 ///
-/// Chains of one level are flat (`ExprKind.chain`); nesting (brackets, calls, `^`, `if`) is limited to
+/// Chains of one level are flat (`ExprKind.chain`, or `.binary` for one operator); nesting (brackets, calls, `^`, `if`) is limited to
 /// `maximumDepth` levels, so no input can overflow the stack.
 public struct Parser {
     /// The deepest nesting accepted.

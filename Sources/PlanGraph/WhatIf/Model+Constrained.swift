@@ -15,7 +15,7 @@ public struct WhatIfConstraint: Sendable {
 
     /// A constraint from a comparison `lhs OP rhs`; nil when the expression is not one of `>= > <= <`.
     public init?(_ expr: Expr, label: String) {
-        guard case .chain(let lhs, let links) = expr.kind, links.count == 1,
+        guard let (lhs, links) = expr.chainParts, links.count == 1,
             [.greaterEqual, .greater, .lessEqual, .less].contains(links[0].op)
         else { return nil }
         self.lhs = lhs

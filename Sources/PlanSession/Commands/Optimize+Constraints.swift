@@ -33,7 +33,7 @@ extension CommandContext {
 
     /// The parts of `a and b and c` (an expression that is not such a chain is one part).
     private static func conjuncts(_ expr: Expr) -> [Expr] {
-        guard case .chain(let first, let links) = expr.kind, !links.isEmpty, links.allSatisfy({ $0.op == .and })
+        guard let (first, links) = expr.chainParts, !links.isEmpty, links.allSatisfy({ $0.op == .and })
         else { return [expr] }
         return [first] + links.map(\.rhs)
     }
