@@ -40,7 +40,9 @@ if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs=(-fork="$FUZZ_JOBS" -ignore_crashes=0)
 # parse trees for leaks. The working directory is a scratch directory: relative `use` paths find nothing,
 # and writes are refused anyway (FileSystem.writesRefused).
 status=0
-(cd "$work/cwd" && SUPPORTPLAN_PRESETS="$root/Presets" ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzz" "$corpus" "$work/seeds" \
+# Swift's own crash backtracer is off: libFuzzer and ASan report a crash themselves, and the backtracer's helper
+# (swift-backtrace) could be left waiting after an ASan report, holding the log open.
+(cd "$work/cwd" && SWIFT_BACKTRACE=enable=no SUPPORTPLAN_PRESETS="$root/Presets" ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$fuzz" "$corpus" "$work/seeds" \
   -dict="$root/Tests/Fuzz/plan.dict" -max_total_time="$seconds" -max_len=20000 -len_control=0 \
   -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" "${jobs[@]}" ${FUZZ_ARGS:-} 2>"$work/log") || status=$?
@@ -58,7 +60,12 @@ for artifact in "$work/artifacts"/*; do
   found=$((found + 1))
 done
 if [ "$status" != 0 ] || [ "$found" != 0 ]; then
-  grep -E "ERROR|SUMMARY|==[0-9]+==|Crashed|crashed|timeout|out-of-memory" "$work/log" | head -20 || true
+  grep -E "ERROR|SUMMARY|==[0-9]+==|Crashed|crashed|timeout|out-of-memory|supportplan-fuzz:" "$work/log" | head -20 || true
+  # The log goes with the scratch directory: its end says what the crash was (in -fork mode, with the job's log).
+  echo "fuzz: the end of libFuzzer's log:"
+  tail -150 "$work/log" | grep -v "^#[0-9]*: cov" | cut -c1-300
+  for job in "$work"/cwd/fuzz-*.log; do [ -f "$job" ] && grep -l "ERROR\|supportplan-fuzz:\|deadly" "$job"; done 2>/dev/null \
+    | head -3 | while read -r job; do echo "fuzz: $job"; tail -40 "$job" | cut -c1-300; done
   echo "fuzz: FAILED (exit $status); replay: $fuzz Tests/Fuzz/Crashers/FILE (SUPPORTPLAN_FUZZ_VERBOSE=1 shows output)"
   exit 1
 fi

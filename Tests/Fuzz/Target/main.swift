@@ -1,5 +1,6 @@
 // The libFuzzer target: one input is a script, run through a `Session` as `supportplan run FILE` runs it
-// (standard model, then the script), with file writes turned off and a time budget per input.
+// (standard model, then the script), with file writes turned off and a time budget per input; then, as a
+// differential test, every cell of the model it leaves is evaluated by the block interpreter too.
 // Built only with `-DFUZZING` (see Tests/Fuzz/run-fuzz.sh); in the ordinary build it is a stub.
 
 #if FUZZING
@@ -31,7 +32,8 @@
         /// The wall-clock budget per input, after which long computations are cancelled (as Ctrl-C does).
         ///
         /// libFuzzer's own `-timeout` (larger) catches loops that never poll for cancellation.
-        static let budget = 2.0
+        /// `SUPPORTPLAN_FUZZ_BUDGET` (seconds) changes it, to replay an input cancelled at another point.
+        static let budget = getenv("SUPPORTPLAN_FUZZ_BUDGET").flatMap { Double(String(cString: $0)) } ?? 2.0
 
         /// The presets, found as `supportplan` finds them (`$SUPPORTPLAN_PRESETS`, then the source tree).
         static let locator = PresetLocator(
@@ -78,6 +80,29 @@
                 return
             }
             _ = session.run(SourceFile(name: "fuzz.plan", bytes: bytes))
+            if differential && now() < deadline {
+                // Without the session's deadline: a check cut short would fail cells that did not fail.
+                var model = session.model
+                model.isCancelled = nil
+                checkEvaluatorsAgree(model)
+            }
+        }
+
+        /// True unless `SUPPORTPLAN_FUZZ_DIFFERENTIAL=0`: every model an input leaves is evaluated by the block
+        /// interpreter too (point inputs), and a cell whose value differs from the scalar one by a bit is a crash.
+        static let differential = getenv("SUPPORTPLAN_FUZZ_DIFFERENTIAL").map { String(cString: $0) != "0" } ?? true
+
+        /// Stops the process (an artifact for libFuzzer) when the two interpreters disagree on a cell.
+        static func checkEvaluatorsAgree(_ model: Model) {
+            for (name, block) in model.blockValues() {
+                guard let scalar = model.value(of: name) else { continue }
+                if block.map({ scalar.isIdentical(to: $0) }) ?? false { continue }
+                let shown = String(describing: block)
+                print("supportplan-fuzz: `\(name)` is \(scalar) in scalar evaluation, \(shown) in a block")
+                // `abort()` does not flush standard output.
+                fflush(nil)
+                abort()
+            }
         }
     }
 
