@@ -80,12 +80,7 @@
                 return
             }
             _ = session.run(SourceFile(name: "fuzz.plan", bytes: bytes))
-            if differential && now() < deadline {
-                // Without the session's deadline: a check cut short would fail cells that did not fail.
-                var model = session.model
-                model.isCancelled = nil
-                checkEvaluatorsAgree(model)
-            }
+            if differential && now() < deadline { checkEvaluatorsAgree(session.model) }
         }
 
         /// True unless `SUPPORTPLAN_FUZZ_DIFFERENTIAL=0`: every model an input leaves is evaluated by the block
@@ -93,8 +88,16 @@
         static let differential = getenv("SUPPORTPLAN_FUZZ_DIFFERENTIAL").map { String(cString: $0) != "0" } ?? true
 
         /// Stops the process (an artifact for libFuzzer) when the two interpreters disagree on a cell.
-        static func checkEvaluatorsAgree(_ model: Model) {
-            for (name, block) in model.blockValues() {
+        ///
+        /// The check has its own deadline, not the session's (which may pass while it runs): a block evaluation cut
+        /// short fails the cells it did not reach, so a check that ran out of time compares nothing.
+        static func checkEvaluatorsAgree(_ evaluated: Model) {
+            var model = evaluated
+            let checkDeadline = now() + 2 * budget
+            model.isCancelled = { now() > checkDeadline }
+            let blocks = model.blockValues()
+            guard now() <= checkDeadline else { return }
+            for (name, block) in blocks {
                 guard let scalar = model.value(of: name) else { continue }
                 if block.map({ scalar.isIdentical(to: $0) }) ?? false { continue }
                 let shown = String(describing: block)
