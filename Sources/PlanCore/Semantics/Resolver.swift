@@ -100,8 +100,14 @@ public struct Resolver<Names: NameTable> {
     /// A chain lowered: folded into `binary` nodes when short.
     private mutating func chain(_ first: Expr, _ links: [ChainLink]) -> Code {
         let head = lower(first)
+        // A loop, not `links.allSatisfy { isFoldable($0) }`: a closure here copies the resolver (README).
         var foldable = links.count <= Code.longestFoldedChain
-        for link in links where foldable && !isFoldable(link) { foldable = false }
+        if foldable {
+            for link in links where !isFoldable(link) {
+                foldable = false
+                break
+            }
+        }
         guard foldable else {
             var lowered: [CodeLink] = []
             lowered.reserveCapacity(links.count)

@@ -74,15 +74,20 @@ extension Expr {
         case .power: return .power
         case .field: return .postfix
         case .number, .bool, .string, .name, .call, .record: return .primary
-        case .chain, .binary:
-            switch chainParts?.links.first?.op {
-            case .or?: return .disjunction
-            case .and?: return .conjunction
-            case .equal?, .notEqual?, .less?, .lessEqual?, .greater?, .greaterEqual?: return .comparison
-            case .add?, .subtract?: return .additive
-            case .multiply?, .divide?, .power?: return .multiplicative
-            case nil: return .primary
-            }
+        case .chain(_, let links): return Self.level(of: links.first?.op)
+        case .binary(_, let link): return Self.level(of: link.op)
+        }
+    }
+
+    /// The level of a chain whose operators are `op`'s.
+    private static func level(of op: BinaryOp?) -> Level {
+        switch op {
+        case .or?: return .disjunction
+        case .and?: return .conjunction
+        case .equal?, .notEqual?, .less?, .lessEqual?, .greater?, .greaterEqual?: return .comparison
+        case .add?, .subtract?: return .additive
+        case .multiply?, .divide?, .power?: return .multiplicative
+        case nil: return .primary
         }
     }
 

@@ -15,12 +15,12 @@ public struct WhatIfConstraint: Sendable {
 
     /// A constraint from a comparison `lhs OP rhs`; nil when the expression is not one of `>= > <= <`.
     public init?(_ expr: Expr, label: String) {
-        guard let (lhs, links) = expr.chainParts, links.count == 1,
-            [.greaterEqual, .greater, .lessEqual, .less].contains(links[0].op)
+        guard case .binary(let lhs, let link) = expr.kind,
+            [.greaterEqual, .greater, .lessEqual, .less].contains(link.op)
         else { return nil }
         self.lhs = lhs
-        self.op = links[0].op
-        self.rhs = links[0].rhs
+        self.op = link.op
+        self.rhs = link.rhs
         self.label = label
         self.span = expr.span
     }
