@@ -118,7 +118,7 @@ extension Model {
         _ expr: Expr, parameters: [String] = [], defining function: String? = nil,
         newCell: (name: String, slot: Int)? = nil, file: SourceFile
     ) throws(Diagnostic) -> (code: Code, deps: [Int], lagged: [Int], draws: Bool) {
-        var resolver = Resolver(self, parameters: parameters, defining: function, newCell: newCell)
+        var resolver = Resolver(names, parameters: parameters, defining: function, newCell: newCell)
         let code = resolver.lower(expr)
         if let error = resolver.errors.first { throw error.diagnostic(in: file) }
         return (code, resolver.dependencies, resolver.laggedDependencies, resolver.drawSites > 0)
