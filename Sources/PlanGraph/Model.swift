@@ -62,10 +62,14 @@ public struct Model: Sendable {
     }
 
     /// Cell names in definition order.
-    public var cellNames: [String] { nodes.names(of: .cell) }
+    public var cellNames: [String] {
+        nodes.compactMap { node in node.flatMap { $0.kind == .cell ? $0.name : nil } }
+    }
 
     /// User function names in definition order.
-    public var functionNames: [String] { nodes.names(of: .function) }
+    public var functionNames: [String] {
+        nodes.compactMap { node in node.flatMap { $0.kind == .function ? $0.name : nil } }
+    }
 
     /// Alerts in definition order with their state.
     public var alerts: [(message: String, on: Bool)] {
@@ -129,38 +133,18 @@ public struct Model: Sendable {
 }
 
 /// The model's names, for resolution.
-extension Model: NameTable {
+extension Model {
+    /// The slot of the cell with this name, or nil.
     public func cellSlot(_ name: String) -> Int? { cellIds[name] }
+    /// The slot of the user function with this name, or nil.
     public func functionSlot(_ name: String) -> Int? { functionIds[name] }
+    /// The slot of the model's timeline, or nil without one.
     public var timelineSlot: Int? { timeline == nil ? nil : timelineId }
 
-    /// What a resolver reads of the model (a copy of the model itself retained its dozen stored properties
-    /// for every definition: 3% of loading the 10,000-line chain).
-    var names: ModelNames {
-        ModelNames(
-            cellIds: cellIds, functionIds: functionIds, builtins: builtins, timelineSlot: timelineSlot, nodes: nodes)
-    }
-}
-
-/// The model's names as a resolver sees them: the two name tables, the built-ins, the timeline's slot, and the nodes
-/// for the names in definition order that a "did you mean" lists.
-struct ModelNames: NameTable {
-    let cellIds: [String: Int]
-    let functionIds: [String: Int]
-    let builtins: Builtins
-    let timelineSlot: Int?
-    let nodes: NodeStore
-
-    func cellSlot(_ name: String) -> Int? { cellIds[name] }
-    func functionSlot(_ name: String) -> Int? { functionIds[name] }
-    var cellNames: [String] { nodes.names(of: .cell) }
-    var functionNames: [String] { nodes.names(of: .function) }
-}
-
-extension NodeStore {
-    /// The names of the nodes of one kind, in definition order.
-    func names(of kind: Node.Kind) -> [String] {
-        compactMap { node in node.flatMap { $0.kind == kind ? $0.name : nil } }
+    /// What a resolver reads of the model: its name tables, built-ins and timeline (a copy of the model itself
+    /// retained its dozen stored properties for every definition).
+    var names: NameTable {
+        NameTable(cellIds: cellIds, functionIds: functionIds, builtins: builtins, timelineSlot: timelineSlot)
     }
 }
 

@@ -8,18 +8,13 @@ private func parse(_ text: String) throws -> Expr {
 
 /// Evaluates a closed expression (no cells) with the core built-ins.
 func evaluate(_ text: String) throws -> Value {
-    var resolver = Resolver(NoNames())
+    var resolver = Resolver(NameTable(builtins: .core))
     let code = resolver.lower(try parse(text))
     return try Interpreter.evaluate(code, in: NoNames())
 }
 
-/// No cells, no user functions, the core built-ins.
-struct NoNames: NameTable, CodeContext {
-    func cellSlot(_ name: String) -> Int? { nil }
-    func functionSlot(_ name: String) -> Int? { nil }
-    var builtins: Builtins { .core }
-    var cellNames: [String] { [] }
-    var functionNames: [String] { [] }
+/// No cells and no user functions to read.
+struct NoNames: CodeContext {
     func value(ofSlot slot: Int) -> Value? { nil }
     func function(ofSlot slot: Int) -> CompiledFunction? { nil }
 }

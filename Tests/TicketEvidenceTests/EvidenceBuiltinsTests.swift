@@ -3,18 +3,13 @@ import Testing
 
 /// Evaluates a closed expression with the core built-ins.
 private func evaluate(_ text: String) throws -> Value {
-    var resolver = Resolver(CoreScope())
+    var resolver = Resolver(NameTable(builtins: .core))
     let code = resolver.lower(try Parser.parseExpression(SourceFile(name: "t", text: text)))
     return try Interpreter.evaluate(code, in: CoreScope())
 }
 
-/// No cells, no user functions, the core built-ins.
-private struct CoreScope: NameTable, CodeContext {
-    func cellSlot(_ name: String) -> Int? { nil }
-    func functionSlot(_ name: String) -> Int? { nil }
-    var builtins: Builtins { .core }
-    var cellNames: [String] { [] }
-    var functionNames: [String] { [] }
+/// No cells and no user functions to read.
+private struct CoreScope: CodeContext {
     func value(ofSlot slot: Int) -> Value? { nil }
     func function(ofSlot slot: Int) -> CompiledFunction? { nil }
 }
