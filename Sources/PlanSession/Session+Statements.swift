@@ -8,20 +8,23 @@ extension Session {
         if showTiming && nestedDepth == 0 { statementStart = Clock.milliseconds() }
         if nestedDepth == 0 && !definesOnly(statement) { flushAlerts() }
         let undoable = keepsUndo(statement)
-        let before: Model? = interactive && nestedDepth == 0 && undoable ? model : nil
+        // The model before the statement, for `:undo` and the change's view (the REPL's top level only). Kept in
+        // `modelBeforeChange` alone, and touched only when there is one: assigning and destroying an empty
+        // `Model?` at every statement of a script went through generic value witnesses (2% of loading a file).
+        let keepsBefore = interactive && nestedDepth == 0 && undoable
         let beforeScenario = scenario
         let changedBefore = scenarioChanged
         // Any accepted change marks the scenario changed since it was saved (a command that saves or loads
         // one clears the mark again); an error puts the mark back with the rest of the state.
         if undoable && nestedDepth == 0 { scenarioChanged = true }
-        if nestedDepth == 0 { modelBeforeChange = before }
-        defer { if nestedDepth == 0 { modelBeforeChange = nil } }
+        if keepsBefore { modelBeforeChange = model }
+        defer { if nestedDepth == 0 && modelBeforeChange != nil { modelBeforeChange = nil } }
         do {
             try checkDefinitionCount(statement)
             let status = try perform(statement, directory: directory)
             if status == .success || status == .assertionFailed {
                 if undoable || isCommand(statement) { appliedStatements += 1 }
-                if let before {
+                if keepsBefore, let before = modelBeforeChange {
                     remember(before, scenario: beforeScenario, changed: changedBefore, statement: statement.text)
                 }
                 if nestedDepth == 0 && (undoable || isJournalledCommand(statement)) { onAccepted?(statement.text) }
@@ -62,8 +65,10 @@ extension Session {
         let file = statement.file
         switch statement.kind {
         case .define(let name, let nameSpan, let expr):
-            let range = try statement.range.map { clause throws(Diagnostic) in try model.validRange(clause, file: file)
-            }
+            // Not `statement.range.map { … }`: a typed-throws closure made every definition destroy its optionals
+            // through generic value witnesses.
+            var range: ValidRange?
+            if let clause = statement.range { range = try model.validRange(clause, file: file) }
             let changes = try model.define(
                 name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, range: range)
             report(changes)
