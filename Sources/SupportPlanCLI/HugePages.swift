@@ -3,8 +3,8 @@ import Glibc
 /// Asks the kernel for 2 MiB pages under the heap of the thread that calls it (`MADV_HUGEPAGE`).
 ///
 /// A large model is a few hundred thousand small objects: loading the 10,000-line chain touched 7 MB of heap a 4 KiB
-/// page at a time, ~1,750 page faults, as much system time as GNU bc's whole run; the 100,000-line chain took 18,500
-/// (40 ms). With transparent huge pages that is one fault per 2 MiB. glibc can do this itself
+/// page at a time, ~2,100 page faults in all (GNU bc: ~900) and twice bc's system time; the 100,000-line chain took
+/// 18,500 (40 ms). With transparent huge pages that is one fault per 2 MiB. glibc can do this itself
 /// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`), but only from the environment at start, so the program asks for it.
 ///
 /// The heap is found, not assumed: glibc gives a second thread its own arena, a mapping aligned to its 64 MiB heap
@@ -57,8 +57,8 @@ enum HugePages {
 
     /// The mapping that holds an address, from the text of a maps file.
     ///
-    /// One pass over the bytes (a start-up cost: splitting the text into lines and fields cost ~0.8M instructions,
-    /// a fifth of a one-line script's run); only the line whose range holds the address is read past its range.
+    /// One pass over the bytes (a start-up cost: splitting every line into fields cost ~0.8M instructions, a sixth of a
+    /// one-line script's run); only the line whose range holds the address is read past its range.
     static func mapping(containing address: UInt, in text: [UInt8]) -> Mapping? {
         var lineStart = 0
         while lineStart < text.count {
