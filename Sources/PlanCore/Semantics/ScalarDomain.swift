@@ -49,12 +49,19 @@ public struct ScalarDomain: EvaluationDomain {
     public static var failedFlag: Bool { false }
 
     public mutating func cell(_ slot: Int) throws(EvalError) -> Datum<ScalarDomain> {
-        guard let (value, varies) = context.value(ofSlot: slot, at: position) else {
-            throw Self.noValue(slot, timeline)
-        }
+        guard let (value, varies) = read(slot) else { throw Self.noValue(slot, timeline) }
         if varies { variesByMonth = true }
         if case .number(let number, let unit) = value { return .number(number, unit) }
         return Datum(value)
+    }
+
+    /// A cell's value at the current month.
+    ///
+    /// Not inline in the mutating `cell`: reading the context from there copied the whole domain, existential and all,
+    /// at every cell read.
+    @inline(never)
+    private func read(_ slot: Int) -> (value: Value, varies: Bool)? {
+        context.value(ofSlot: slot, at: position)
     }
 
     /// The error for a slot with no value: the timeline when it is off (`month`), else a cell.
