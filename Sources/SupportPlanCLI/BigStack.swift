@@ -1,7 +1,7 @@
 import Glibc
 
-/// Runs the program on a thread with a 512 MiB stack (reserved, touched only as used), whose heap gets huge pages
-/// (`HugePages`); the main thread blocks SIGINT so that Ctrl-C interrupts the program thread's blocking read.
+/// Runs the program on a thread with a 512 MiB stack (reserved, touched only as used); the main thread
+/// blocks SIGINT so that Ctrl-C interrupts the program thread's blocking read.
 enum BigStack {
     private final class Box: @unchecked Sendable {
         let body: () -> Int32
@@ -21,7 +21,6 @@ enum BigStack {
             { raw in
                 guard let raw else { return nil }
                 let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-                HugePages.adviseForThreadHeap()
                 box.result = box.body()
                 return nil
             }, context)

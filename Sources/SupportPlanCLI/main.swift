@@ -16,7 +16,7 @@ _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
 // The program thread's arena (glibc gives a second thread its own) makes each of its 64 MiB heaps writable at once
 // instead of a page at a time: `mprotect` was called 1,240 times loading the 10,000-line chain, 10,000 times for the
 // 100,000-line one. Untouched pages cost no memory; `M_TOP_PAD` is also the main heap's step, which the main thread
-// barely uses. `HugePages` then advises huge pages for the heap (see BigStack).
+// barely uses. (Huge pages for that heap were tried and left out: README, "How a large model stays small and fast".)
 _ = mallopt(M_TOP_PAD, 64 << 20)
 
 /// The whole program runs on a thread with a large stack, so deep (but limited) nesting is safe in every build.
