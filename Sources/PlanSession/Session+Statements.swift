@@ -65,10 +65,8 @@ extension Session {
         let file = statement.file
         switch statement.kind {
         case .define(let name, let nameSpan, let expr):
-            // Not `statement.range.map { … }`: a typed-throws closure made every definition destroy its optionals
-            // through generic value witnesses.
-            var range: ValidRange?
-            if let clause = statement.range { range = try model.validRange(clause, file: file) }
+            let range = try statement.range.map { clause throws(Diagnostic) in try model.validRange(clause, file: file)
+            }
             let changes = try model.define(
                 name, nameSpan: nameSpan, expr: expr, file: file, doc: statement.doc, range: range)
             report(changes)
