@@ -10,7 +10,7 @@ extension Session {
         let undoable = keepsUndo(statement)
         // The model before the statement, for `:undo` and the change's view (the REPL's top level only). Kept in
         // `modelBeforeChange` alone, and touched only when there is one: assigning and destroying an empty
-        // `Model?` at every statement of a script went through generic value witnesses (2% of loading a file).
+        // `Model?` at every statement of a script went through generic value witnesses (1.5% of loading a file).
         let keepsBefore = interactive && nestedDepth == 0 && undoable
         let beforeScenario = scenario
         let changedBefore = scenarioChanged

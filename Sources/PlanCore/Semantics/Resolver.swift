@@ -2,7 +2,7 @@
 ///
 /// A concrete value, not a protocol the model conforms to: `Resolver` generic over its table was compiled
 /// unspecialised for the model (another module), so every definition looked up the resolver's generic metadata
-/// and went through witness tables (4% of loading the 10,000-line chain).
+/// and went through witness tables (with the copy of the model it held before, 2.7% of loading the 10,000-line chain).
 public struct NameTable: Sendable {
     /// Cell slots by name.
     public var cellIds: [String: Int]
