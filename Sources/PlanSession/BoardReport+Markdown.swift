@@ -1,4 +1,5 @@
 import PlanCharts
+import PlanCore
 
 /// The board report in Markdown: the same sections as the HTML page, as lines that read well in a text
 /// editor too (prose wrapped at 100 columns, short tables, the tornado as a table of its bars).
@@ -152,21 +153,10 @@ extension BoardReport {
         return out
     }
 
-    /// Prose wrapped at `markdownWidth` columns at spaces, the first line after `first`, the rest after `rest`.
+    /// Prose wrapped at `markdownWidth` columns at spaces, the first line after `first`, the rest after `rest` (an
+    /// empty text is the bare `first`).
     static func wrap(_ text: String, first: String = "", rest: String = "") -> [String] {
-        var lines: [String] = []
-        var line = first
-        var empty = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !empty && line.count + 1 + word.count > markdownWidth {
-                lines.append(line)
-                line = rest + word
-            } else {
-                line += (empty ? "" : " ") + word
-            }
-            empty = false
-        }
-        lines.append(line)
-        return lines
+        let lines = WordWrap.lines(text, width: markdownWidth, first: first, rest: rest)
+        return lines.isEmpty ? [first] : lines
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PlanCore
 import PlanSession
 
 /// `supportplan presets` laid out for the terminal: one preset per entry, its description wrapped under
@@ -32,7 +33,7 @@ struct PresetListing {
         var lines: [String] = []
         for entry in entries {
             let lead = "  " + entry.name
-            let wrapped = Self.wrap(entry.description, width: max(width - indent, 1))
+            let wrapped = WordWrap.lines(entry.description, width: max(width - indent, 1))
             if stacked {
                 lines.append(lead)
                 lines += wrapped.map { String(repeating: " ", count: indent) + $0 }
@@ -43,24 +44,6 @@ struct PresetListing {
             }
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
-    }
-
-    /// The words of `text` in lines of at most `width` characters.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     /// The terminal's width: `$COLUMNS`, else the size of the terminal on stdout, else 80.

@@ -64,7 +64,7 @@ public struct ImportedStatement: Sendable, Equatable {
     /// The statement as script text, doc lines first (wrapped at 100 columns).
     public var text: String {
         let target = field.map { "\(name).\($0)" } ?? name
-        return (doc.flatMap { wrap($0, width: 97) }.map { "## " + $0 } + ["\(target) = \(expression)"])
+        return (doc.flatMap { WordWrap.lines($0, width: 97) }.map { "## " + $0 } + ["\(target) = \(expression)"])
             .joined(separator: "\n")
     }
 }
@@ -130,19 +130,4 @@ extension String {
     var replacingNewlines: String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? "⏎" : $0 }))
     }
-}
-
-/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole).
-private func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-        if !current.isEmpty && current.count + 1 + word.count > width {
-            lines.append(current)
-            current = ""
-        }
-        current += (current.isEmpty ? "" : " ") + word
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
 }
