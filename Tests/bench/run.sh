@@ -21,9 +21,13 @@ hyperfine -N --warmup 5 --runs 50 --export-markdown "$tmp/s.md" \
 echo "== 10,000-cell model: supportplan vs GNU bc"
 hyperfine -N --warmup 2 --runs 15 "$bin run --empty $tmp/chain10000.plan" "bc -q $tmp/chain10000.bc" 2>/dev/null \
   | grep -E "Benchmark|Time|faster"
+echo "  paired and interleaved (Tests/bench/paired.py, 30 rounds; the ratio to bc is the figure to quote):"
+"$py" "$(dirname "$0")/paired.py" 30 "$bin" run --empty "$tmp/chain10000.plan" ";;" bc -q "$tmp/chain10000.bc"
 echo "== 100,000-cell model: supportplan vs CPython (medians of 5 runs each, then peak memory)"
 hyperfine -N --warmup 1 --runs 5 "$bin run --empty $tmp/chain100000.plan" "$py $tmp/chain100000.py" 2>/dev/null \
   | grep -E "Benchmark|Time|faster"
+echo "  paired and interleaved (5 rounds):"
+"$py" "$(dirname "$0")/paired.py" 5 "$bin" run --empty "$tmp/chain100000.plan" ";;" "$py" "$tmp/chain100000.py"
 /usr/bin/time -f "supportplan %e s %M KB" "$bin" run --empty "$tmp/chain100000.plan" </dev/null >/dev/null
 /usr/bin/time -f "cpython     %e s %M KB" "$py" "$tmp/chain100000.py" </dev/null >/dev/null
 # Instruction counts do not move with the machine's load (wall times here vary by ±15% or more between runs):
