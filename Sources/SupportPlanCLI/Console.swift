@@ -72,8 +72,6 @@ final class ConsoleOutput: SessionOutput {
 
     func changed(_ changes: ChangeSet, in session: Session) {
         if session.isLoading { return }
-        // A script's definition shows only the alerts it switches, and most switch none: nothing to build.
-        if !interactive && changes.alertsOn.isEmpty && changes.alertsOff.isEmpty { return }
         // The changed cell and the watched cells that changed, field by field for records (a PlanSession view,
         // fitted to the width before painting: the escapes take no columns).
         var lines = interactive ? session.changeLines(changes) : []
